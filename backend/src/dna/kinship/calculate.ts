@@ -1,0 +1,85 @@
+import { locusLikelihoodRatio } from './likelihood-ratio';
+import { LocusLikelihoodModel } from './locus-model';
+import type { Genotype, TypedRole } from './pedigree';
+import { isMendelianInconsistent, REQUIRED_PROFILES } from './relationships';
+import { type KinshipInput, validateKinshipInput } from './validation';
+
+export interface KinshipResult {
+  /** Combined LR, the product over compared loci (KINSHIP.md §A.1). */
+  lr: number;
+  /** Σ log10 LR per locus; null when some locus has LR = 0 (exclusion without mutation model). */
+  log10Lr: number | null;
+  /** LR per compared locus, keyed by canonical locus name. */
+  perLocus: Record<string, number>;
+  /** Loci with a Mendelian inconsistency (parentage relationships only, see `isMendelianInconsistent`). */
+  inconsistentLoci: number;
+  /** Loci typed in every required profile and present in the frequencies (AMEL excluded). */
+  lociCompared: number;
+  /** W = LR/(1+LR), the posterior at prior 0.5; meaningful for this one-to-one comparison only (§A.1). */
+  posterior: number;
+}
+
+/** Running product of per-locus LRs, kept as Σ log10 plus an "exact zero" flag (§A.1). */
+export class CombinedLikelihoodRatio {
+  private log10Sum = 0;
+  private product = 1;
+  private hasZero = false;
+
+  add(lr: number): void {
+    if (lr === 0) this.hasZero = true;
+    else this.log10Sum += Math.log10(lr);
+    this.product *= lr;
+  }
+
+  get lr(): number {
+    if (this.hasZero) return 0;
+    // The plain product is exact to rounding; fall back to the log sum if it over- or underflowed.
+    return Number.isFinite(this.product) && this.product > 0 ? this.product : 10 ** this.log10Sum;
+  }
+
+  get log10Lr(): number | null {
+    return this.hasZero ? null : this.log10Sum;
+  }
+}
+
+/** Posterior probability of H1 at prior π (§A.1). */
+export function posteriorProbability(lr: number, prior = 0.5): number {
+  if (lr === Infinity) return 1;
+  return (prior * lr) / (prior * lr + 1 - prior);
+}
+
+/**
+ * The stateless kinship calculator: LR of `relationship` versus its H2 from the given frequencies,
+ * used exactly as given (no alleles are added, no floor applied). Throws `KinshipInputError`.
+ */
+export function calculateKinship(input: KinshipInput): KinshipResult {
+  const valid = validateKinshipInput(input);
+  const roles = REQUIRED_PROFILES[valid.relationship];
+  const combined = new CombinedLikelihoodRatio();
+  const perLocus: Record<string, number> = {};
+  let inconsistentLoci = 0;
+
+  for (const [locus, { alleles, frequencies }] of valid.loci) {
+    if (!roles.every((role) => valid.profiles[role]?.has(locus))) continue;
+    const model = new LocusLikelihoodModel(alleles, frequencies, valid.theta, valid.mutation);
+    const genotypes: Partial<Record<TypedRole, Genotype>> = {};
+    for (const role of roles) {
+      const [a, b] = valid.profiles[role]?.get(locus) as readonly [string, string];
+      genotypes[role] = [model.alleleIndex.get(a) as number, model.alleleIndex.get(b) as number];
+    }
+    const lr = locusLikelihoodRatio(valid.relationship, model, genotypes);
+    perLocus[locus] = lr;
+    combined.add(lr);
+    if (isMendelianInconsistent(valid.relationship, genotypes)) inconsistentLoci++;
+  }
+
+  const lr = combined.lr;
+  return {
+    lr,
+    log10Lr: combined.log10Lr,
+    perLocus,
+    inconsistentLoci,
+    lociCompared: Object.keys(perLocus).length,
+    posterior: posteriorProbability(lr),
+  };
+}
