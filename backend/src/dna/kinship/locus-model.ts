@@ -6,6 +6,7 @@ export class LocusLikelihoodModel implements LocusModel {
   readonly frequencies: Float64Array;
   readonly alleleIndex: ReadonlyMap<string, number>;
   private readonly powers: TransitionMatrix[] = [];
+  private readonly founderTables = new Map<string, Float64Array>();
 
   constructor(
     readonly alleles: readonly string[],
@@ -22,5 +23,42 @@ export class LocusLikelihoodModel implements LocusModel {
     if (this.powers.length === 0) this.powers.push(buildMutationMatrix(this.mutation, this.alleles, this.frequencies));
     while (this.powers.length < meioses) this.powers.push(this.powers[this.powers.length - 1].times(this.powers[0]));
     return this.powers[meioses - 1];
+  }
+
+  founderTable(meioses: readonly number[]): Float64Array {
+    const key = meioses.join(',');
+    let table = this.founderTables.get(key);
+    if (!table) {
+      table = meioses.length === 1 ? this.singleFounderTable(meioses[0]) : this.pairFounderTable(meioses[0], meioses[1]);
+      this.founderTables.set(key, table);
+    }
+    return table;
+  }
+
+  /** t[x] = Σ_a p_a M^k[a,x]. */
+  private singleFounderTable(k: number): Float64Array {
+    const n = this.frequencies.length;
+    const m = this.transmission(k);
+    if (!m) return this.frequencies;
+    const table = new Float64Array(n);
+    for (let a = 0; a < n; a++) for (let x = 0; x < n; x++) table[x] += this.frequencies[a] * m.at(a, x);
+    return table;
+  }
+
+  /** t[x·n + y] = Σ_a p_a M^k1[a,x] M^k2[a,y]. */
+  private pairFounderTable(k1: number, k2: number): Float64Array {
+    const n = this.frequencies.length;
+    const m1 = this.transmission(k1);
+    const m2 = this.transmission(k2);
+    const table = new Float64Array(n * n);
+    for (let a = 0; a < n; a++) {
+      const p = this.frequencies[a];
+      for (let x = 0; x < n; x++) {
+        const px = p * (m1 ? m1.at(a, x) : a === x ? 1 : 0);
+        if (px === 0) continue;
+        for (let y = 0; y < n; y++) table[x * n + y] += px * (m2 ? m2.at(a, y) : a === y ? 1 : 0);
+      }
+    }
+    return table;
   }
 }

@@ -20,6 +20,11 @@ export interface LocusModel {
   readonly theta: number;
   /** Transition matrix for `meioses` consecutive meioses (M^meioses); null means no mutation (identity). */
   transmission(meioses: number): TransitionMatrix | null;
+  /**
+   * For an untyped founder allele passed down one or two paths of `meioses` meioses to typed alleles x (, y):
+   * Σ_a p_a M^k1[a,x] (· M^k2[a,y]), indexed [x] or [x·n + y]. A memoised shortcut for the common case (θ = 0).
+   */
+  founderTable(meioses: readonly [number] | readonly [number, number]): Float64Array;
 }
 
 /*
@@ -139,7 +144,8 @@ function orderings(roles: readonly TypedRole[], genotypes: OrderedGenotypes): Or
   for (const role of roles) {
     const genotype = genotypes[role];
     if (!genotype) throw new Error(`pedigree likelihood needs the genotype of ${role}`);
-    const [a, b] = genotype;
+    // Sorted, so that the same genotype always sums in the same order (search index == calculator, bit for bit).
+    const [a, b] = genotype[0] <= genotype[1] ? genotype : [genotype[1], genotype[0]];
     const options: Genotype[] = a === b ? [[a, b]] : [[a, b], [b, a]];
     result = result.flatMap((partial) => options.map((g) => ({ ...partial, [role]: g })));
   }
@@ -147,6 +153,33 @@ function orderings(roles: readonly TypedRole[], genotypes: OrderedGenotypes): Or
 }
 
 /** P(typed genotypes | pedigree) at one locus. `genotypes` (unordered) must contain every role the pedigree types. */
+/** θ = 0 shortcut: a root whose subtree is one or two typed alleles reads its value from a memoised table. */
+function tabulatedRootValue(root: AlleleNode, genotypes: OrderedGenotypes, model: LocusModel): number | null {
+  const edges = root.children;
+  if (root.typed || edges.length === 0 || edges.length > 2) return null;
+  if (!edges.every((e) => e.node.typed && e.node.children.length === 0)) return null;
+  const allele = (e: AlleleEdge): number => {
+    const typed = e.node.typed as NonNullable<AlleleNode['typed']>;
+    return (genotypes[typed.role] as Genotype)[typed.allele];
+  };
+  if (edges.length === 1) return model.founderTable([edges[0].meioses])[allele(edges[0])];
+  const n = model.frequencies.length;
+  return model.founderTable([edges[0].meioses, edges[1].meioses])[allele(edges[0]) * n + allele(edges[1])];
+}
+
+function graphLikelihood(graph: AlleleGraph, genotypes: OrderedGenotypes, model: LocusModel): number {
+  if (model.theta === 0) {
+    let product = 1;
+    for (const root of graph.roots) {
+      if (product === 0) break;
+      product *= tabulatedRootValue(root, genotypes, model) ?? founderAlleleSum([nodeWeight(root, genotypes, model)], model.frequencies, 0);
+    }
+    return product;
+  }
+  const weights = graph.roots.map((root) => nodeWeight(root, genotypes, model));
+  return founderAlleleSum(weights, model.frequencies, model.theta);
+}
+
 export function pedigreeLikelihood(
   pedigree: CompiledPedigree,
   model: LocusModel,
@@ -154,10 +187,7 @@ export function pedigreeLikelihood(
 ): number {
   let likelihood = 0;
   for (const ordered of orderings(pedigree.roles, genotypes)) {
-    for (const graph of pedigree.graphs) {
-      const weights = graph.roots.map((root) => nodeWeight(root, ordered, model));
-      likelihood += graph.weight * founderAlleleSum(weights, model.frequencies, model.theta);
-    }
+    for (const graph of pedigree.graphs) likelihood += graph.weight * graphLikelihood(graph, ordered, model);
   }
   return likelihood;
 }
