@@ -1,0 +1,5 @@
+import { administrationRules } from './administration.rules';
+import type { RuleSet } from './rule-builder';
+
+/** Every record family's rules. A new family adds its RuleSet here. */
+export const RULE_SETS: RuleSet[] = [administrationRules];

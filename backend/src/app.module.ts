@@ -1,0 +1,47 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { AccessModule } from './access/access.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { CommonModule } from './common/common.module';
+import type { AppConfig } from './config/app-config';
+import { AppConfigModule } from './config/config.module';
+import { dataSourceOptions } from './database/data-source-options';
+import { HealthModule } from './health/health.module';
+import { JurisdictionsModule } from './jurisdictions/jurisdictions.module';
+import { OrganisationsModule } from './organisations/organisations.module';
+import { UsersModule } from './users/users.module';
+
+/** Feature modules, one per record family. */
+const FEATURES = [AuthModule, UsersModule, OrganisationsModule, JurisdictionsModule, AuditModule, HealthModule];
+
+/** The built dashboard on the API's port; unknown paths get index.html so that deep links work. */
+function dashboard(frontendDir: string): DynamicModule[] {
+  if (!existsSync(join(frontendDir, 'index.html'))) return [];
+  return [
+    ServeStaticModule.forRoot({
+      rootPath: frontendDir,
+      exclude: ['/api/{*path}', '/health/{*path}'],
+    }),
+  ];
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string, frontendDir: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, config.databaseReplicaUrls), autoLoadEntities: true }),
+        CommonModule,
+        AccessModule,
+        ...FEATURES,
+        ...dashboard(frontendDir),
+      ],
+    };
+  }
+}

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { createHash, randomBytes } from 'node:crypto';
+import { generateSecret, generateURI, verify } from 'otplib';
+import { toDataURL } from 'qrcode';
+import { EntityManager, IsNull, Repository } from 'typeorm';
+import { Clock } from '../common/clock';
+import { SecretBox } from '../common/secret-box';
+import { UserEntity } from '../users/user.entity';
+import { MfaRecoveryCodeEntity } from './auth-session.entity';
+
+const ISSUER = 'Homeward';
+const RECOVERY_CODE_COUNT = 10;
+/** One 30-second step either side, for clocks that drift a little. */
+const TOLERANCE_SECONDS = 30;
+
+export interface MfaEnrolment {
+  secret: string;
+  otpauthUrl: string;
+  qrCodeDataUrl: string;
+}
+
+function hashRecoveryCode(code: string): string {
+  return createHash('sha256').update(code.replace(/[\s-]/g, '').toLowerCase()).digest('hex');
+}
+
+/** TOTP (RFC 6238) second factor: enrolment, verification with replay protection, recovery codes. */
+@Injectable()
+export class MfaService {
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly secrets: SecretBox,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Starts (or restarts) an enrolment: a new secret, kept encrypted until the first code confirms it. */
+  async beginEnrolment(user: UserEntity): Promise<MfaEnrolment> {
+    const secret = generateSecret();
+    await this.users.update({ id: user.id }, { mfaSecretEncrypted: this.secrets.seal(secret), mfaEnabledAt: null, mfaLastUsedStep: null });
+    const otpauthUrl = generateURI({ issuer: ISSUER, label: user.username, secret });
+    return { secret, otpauthUrl, qrCodeDataUrl: await toDataURL(otpauthUrl, { margin: 1, width: 220 }) };
+  }
+
+  /**
+   * Checks a TOTP code, or failing that an unused recovery code. Each code works once: a TOTP step
+   * at or before the last accepted one is refused, and a recovery code is marked used.
+   */
+  async verifyCode(userId: string, code: string, manager: EntityManager): Promise<'totp' | 'recovery' | null> {
+    const user = await manager
+      .createQueryBuilder(UserEntity, 'u')
+      .addSelect(['u.mfaSecretEncrypted', 'u.mfaLastUsedStep'])
+      .where('u.id = :userId', { userId })
+      .setLock('pessimistic_write')
+      .getOne();
+    if (!user?.mfaSecretEncrypted) return null;
+    const token = code.replace(/\s/g, '');
+    if (/^\d{6}$/.test(token)) {
+      const result = await verify({
+        secret: this.secrets.open(user.mfaSecretEncrypted),
+        token,
+        epoch: Math.floor(this.clock.now().getTime() / 1000),
+        epochTolerance: TOLERANCE_SECONDS,
+        afterTimeStep: user.mfaLastUsedStep ? Number(user.mfaLastUsedStep) : undefined,
+      });
+      if (!result.valid) return null;
+      await manager.update(UserEntity, { id: userId }, { mfaLastUsedStep: String((result as { timeStep: number }).timeStep) });
+      return 'totp';
+    }
+    const used = await manager.update(
+      MfaRecoveryCodeEntity,
+      { userId, codeHash: hashRecoveryCode(token), usedAt: IsNull() },
+      { usedAt: this.clock.now() },
+    );
+    return used.affected ? 'recovery' : null;
+  }
+
+  /** Confirms an enrolment and issues fresh recovery codes (shown once). */
+  async completeEnrolment(userId: string, manager: EntityManager): Promise<string[]> {
+    await manager.update(UserEntity, { id: userId }, { mfaEnabledAt: this.clock.now() });
+    await manager.delete(MfaRecoveryCodeEntity, { userId });
+    const codes = Array.from({ length: RECOVERY_CODE_COUNT }, () => {
+      const raw = randomBytes(8).toString('hex');
+      return `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8, 12)}-${raw.slice(12)}`;
+    });
+    await manager.insert(
+      MfaRecoveryCodeEntity,
+      codes.map((code) => ({ userId, codeHash: hashRecoveryCode(code), usedAt: null })),
+    );
+    return codes;
+  }
+}
