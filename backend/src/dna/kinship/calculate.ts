@@ -1,3 +1,4 @@
+import { KinshipInputError, type KinshipInputIssue } from './errors';
 import { locusLikelihoodRatio } from './likelihood-ratio';
 import { LocusLikelihoodModel } from './locus-model';
 import type { Genotype, TypedRole } from './pedigree';
@@ -58,6 +59,7 @@ export function calculateKinship(input: KinshipInput): KinshipResult {
   const combined = new CombinedLikelihoodRatio();
   const perLocus: Record<string, number> = {};
   let inconsistentLoci = 0;
+  const impossible: KinshipInputIssue[] = [];
 
   for (const [locus, { alleles, frequencies }] of valid.loci) {
     if (!roles.every((role) => valid.profiles[role]?.has(locus))) continue;
@@ -68,11 +70,16 @@ export function calculateKinship(input: KinshipInput): KinshipResult {
       genotypes[role] = [model.alleleIndex.get(a) as number, model.alleleIndex.get(b) as number];
     }
     const lr = locusLikelihoodRatio(valid.relationship, model, genotypes);
+    if (Number.isNaN(lr)) {
+      impossible.push({ field: `profiles.mother.${locus}`, message: `the known mother is inconsistent with the child at ${locus}; use a mutation model` });
+      continue;
+    }
     perLocus[locus] = lr;
     combined.add(lr);
     if (isMendelianInconsistent(valid.relationship, genotypes)) inconsistentLoci++;
   }
 
+  if (impossible.length > 0) throw new KinshipInputError(impossible);
   const lr = combined.lr;
   return {
     lr,
