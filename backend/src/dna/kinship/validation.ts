@@ -62,18 +62,22 @@ function validateMutation(value: unknown, issues: KinshipInputIssue[]): Mutation
   return value as unknown as MutationModel;
 }
 
-function validateFrequencies(value: unknown, issues: KinshipInputIssue[]): Map<string, ValidLocus> {
+/** Valid loci, and the names of loci given with invalid frequencies (already reported, not "unknown"). */
+function validateFrequencies(value: unknown, issues: KinshipInputIssue[]): { loci: Map<string, ValidLocus>; invalid: Set<string> } {
   const loci = new Map<string, ValidLocus>();
+  const invalid = new Set<string>();
   if (!isRecord(value)) {
     issues.push({ field: 'frequencies', message: 'must be an object of loci' });
-    return loci;
+    return { loci, invalid };
   }
   for (const [name, alleleFrequencies] of Object.entries(value)) {
     const locus = normaliseLocusName(name);
     const field = `frequencies.${name}`;
     if (isSexMarker(locus)) continue;
+    invalid.add(locus); // until it passes every check below
     if (loci.has(locus)) {
       issues.push({ field, message: `locus ${locus} is given twice (under different spellings)` });
+      invalid.delete(locus);
       continue;
     }
     if (!isRecord(alleleFrequencies) || Object.keys(alleleFrequencies).length === 0) {
@@ -90,14 +94,15 @@ function validateFrequencies(value: unknown, issues: KinshipInputIssue[]): Map<s
       continue;
     }
     loci.set(locus, { alleles: entries.map(([allele]) => allele), frequencies: entries.map(([, p]) => p as number) });
+    invalid.delete(locus);
   }
-  return loci;
+  return { loci, invalid };
 }
 
 function validateProfile(
   role: TypedRole,
   value: unknown,
-  loci: ReadonlyMap<string, ValidLocus>,
+  { loci, invalid }: { loci: ReadonlyMap<string, ValidLocus>; invalid: ReadonlySet<string> },
   issues: KinshipInputIssue[],
 ): Map<string, readonly [string, string]> {
   const genotypes = new Map<string, readonly [string, string]>();
@@ -121,6 +126,7 @@ function validateProfile(
       if (!alleles.every((a) => SEX_ALLELES.has(a))) issues.push({ field, message: 'AMEL alleles must be "X" or "Y"' });
       continue;
     }
+    if (invalid.has(locus)) continue;
     const frequencies = loci.get(locus);
     if (!frequencies) {
       issues.push({ field, message: `unknown locus ${locus} in profile ${role}: it has no frequencies` });
@@ -155,7 +161,8 @@ export function validateKinshipInput(input: unknown): ValidKinshipInput {
     issues.push({ field: 'theta', message: 'must be a number in [0, 1)' });
   }
   const mutation = validateMutation(input.mutation, issues);
-  const loci = validateFrequencies(input.frequencies, issues);
+  const frequencies = validateFrequencies(input.frequencies, issues);
+  const { loci } = frequencies;
 
   if (mutation && issues.length === 0) {
     for (const [locus, { alleles, frequencies }] of loci) {
@@ -174,7 +181,7 @@ export function validateKinshipInput(input: unknown): ValidKinshipInput {
     if (given[role] === undefined) {
       issues.push({ field: `profiles.${role}`, message: `is required for relationship ${relationship}` });
     } else {
-      profiles[role] = validateProfile(role, given[role], loci, issues);
+      profiles[role] = validateProfile(role, given[role], frequencies, issues);
     }
   }
 
