@@ -1,0 +1,5 @@
+import { foundationMatrix } from './foundation.matrix';
+import type { FeatureMatrix } from './route-matrix';
+
+/** Every feature's part of the role × route matrix. A feature adds one line. */
+export const FEATURE_MATRICES: FeatureMatrix[] = [foundationMatrix];
