@@ -65,7 +65,10 @@ async function main(): Promise<void> {
   const table = adjustFrequencyTable(raw, { floor: { kind: 'sampleSize' } });
   const sample = alleleSampler(table, random);
   const randomProfile = (): Profile => Object.fromEntries(LOCI.map((l) => [l, [sample(l), sample(l)]]));
-  const pick = (profile: Profile, locus: string): string => profile[locus][random() < 0.5 ? 0 : 1];
+  const pick = (profile: Profile, locus: string): string => {
+    const [first, second = first] = profile[locus];
+    return random() < 0.5 ? first : second;
+  };
   const childOf = (father: Profile, mother: Profile): Profile =>
     Object.fromEntries(LOCI.map((l) => [l, [pick(father, l), pick(mother, l)]]));
 

@@ -47,7 +47,11 @@ export interface CoupleCandidate {
   lociCompared: number;
 }
 
-/** Genotype code 0 means "locus not typed"; alleles i ≤ j (indices into the table's allele list) get j(j+1)/2 + i + 1. */
+/**
+ * Per-locus genotype code: 0 means "locus not typed"; alleles i ≤ j (indices into the table's allele list)
+ * get j(j+1)/2 + i + 1. The matrix stores locusOffsets[l] + code, the entry's position in the query table,
+ * so the scan needs one load per locus.
+ */
 export const UNTYPED = 0;
 const genotypeCode = (i: number, j: number): number => (i <= j ? (j * (j + 1)) / 2 + i + 1 : genotypeCode(j, i));
 const genotypeCount = (alleleCount: number): number => (alleleCount * (alleleCount + 1)) / 2;
@@ -97,10 +101,10 @@ export class DnaSearchIndex {
     const offsets: number[] = [];
     let length = 0;
     for (const model of this.models) {
-      if (genotypeCount(model.alleles.length) >= 0xffff) throw new Error('too many alleles for a 16-bit genotype code');
       offsets.push(length);
       length += genotypeCount(model.alleles.length) + 1;
     }
+    if (length > 0x10000) throw new Error('too many genotypes for 16-bit genotype entries; index fewer loci');
     this.locusOffsets = Int32Array.from(offsets);
     this.tableLength = length;
     this.genotypeBuffer = new SharedArrayBuffer(Math.max(1, options.initialCapacity ?? 1024) * this.loci.length * 2);
@@ -127,7 +131,7 @@ export class DnaSearchIndex {
       this.ids.push(id);
       this.rowOf.set(id, row);
     }
-    this.genotypes.set(codes, row * this.loci.length);
+    this.genotypes.set(codes.map((code, l) => code + this.locusOffsets[l]), row * this.loci.length);
   }
 
   /** A stored reference decoded back to a profile (indexed loci only, homozygotes as two alleles). */
@@ -135,7 +139,7 @@ export class DnaSearchIndex {
     const row = this.requireRow(id);
     const profile: Profile = {};
     this.loci.forEach((locus, l) => {
-      const code = this.genotypes[row * this.loci.length + l];
+      const code = this.codeAt(row, l);
       if (code === UNTYPED) return;
       const [i, j] = decodeGenotype(code);
       profile[locus] = [this.models[l].alleles[i], this.models[l].alleles[j]];
@@ -173,7 +177,6 @@ export class DnaSearchIndex {
           start: Math.min(this.size, s * perSlice),
           end: Math.min(this.size, (s + 1) * perSlice),
           table: query.log10Lr,
-          locusOffsets: this.locusOffsets,
           relationshipCount: this.relationships.length,
           k,
         }),
@@ -200,8 +203,8 @@ export class DnaSearchIndex {
       let inconsistentLoci = 0;
       let lociCompared = 0;
       for (let l = 0; l < L; l++) {
-        const motherCode = this.genotypes[motherRow * L + l];
-        const fatherCode = this.genotypes[fatherRow * L + l];
+        const motherCode = this.codeAt(motherRow, l);
+        const fatherCode = this.codeAt(fatherRow, l);
         if (childCodes[l] === UNTYPED || motherCode === UNTYPED || fatherCode === UNTYPED) continue;
         const genotypes = { child: decodeGenotype(childCodes[l]), mother: decodeGenotype(motherCode), father: decodeGenotype(fatherCode) };
         const key = fatherCode * 0x10000 + motherCode;
@@ -222,6 +225,10 @@ export class DnaSearchIndex {
 
   async close(): Promise<void> {
     await this.pool?.close();
+  }
+
+  private codeAt(row: number, l: number): number {
+    return this.genotypes[row * this.loci.length + l] - this.locusOffsets[l];
   }
 
   private requireRow(id: string): number {
@@ -283,7 +290,7 @@ export class DnaSearchIndex {
 
   private scan(query: QueryTables, start: number, end: number, k: number): ScanResult[] {
     return [
-      scanReferences(this.genotypes, this.loci.length, start, end, query.log10Lr, this.locusOffsets, this.relationships.length, k),
+      scanReferences(this.genotypes, this.loci.length, start, end, query.log10Lr, this.relationships.length, k),
     ];
   }
 
@@ -300,8 +307,8 @@ export class DnaSearchIndex {
       let inconsistentLoci = 0;
       let lociCompared = 0;
       for (let l = 0; l < L; l++) {
-        const code = this.genotypes[row * L + l];
-        const entry = this.locusOffsets[l] + code;
+        const entry = this.genotypes[row * L + l];
+        const code = entry - this.locusOffsets[l];
         for (let r = 0; r < R; r++) sums[r] += query.log10Lr[entry * R + r];
         if (code !== UNTYPED && query.childGenotypes[l]) {
           lociCompared++;

@@ -8,19 +8,18 @@ export interface ScanResult {
 
 /**
  * Scores references `start..end-1` against one query (KINSHIP.md §A.9): for every relationship r, the
- * log10 LR is Σ_locus table[(locusOffsets[l] + code) * relationshipCount + r], where `code` is the
- * reference's genotype code at the locus (0 = not typed, whose table entries are 0). A reference's
- * score is its best relationship; the k best are kept.
+ * log10 LR is Σ_locus table[entry * relationshipCount + r], where `entry` is the reference's stored genotype
+ * entry at the locus (already offset into the query table, so one load per locus; the "untyped" entry of a
+ * locus holds 0). A reference's score is its best relationship; the k best are kept.
  *
  * Self-contained on purpose: workers receive it as source text via `Function.prototype.toString`.
  */
 export function scanReferences(
-  genotypes: Uint16Array,
+  entries: Uint16Array,
   lociCount: number,
   start: number,
   end: number,
   table: Float64Array,
-  locusOffsets: Int32Array,
   relationshipCount: number,
   k: number,
 ): ScanResult {
@@ -31,24 +30,24 @@ export function scanReferences(
   let weakest = 0;
   for (let row = start; row < end; row++) {
     const base = row * lociCount;
-    let best: number;
+    const stop = base + lociCount;
+    let best = -Infinity;
     if (relationshipCount === 2) {
       // The default search (parent-child + full sibling): keep the sums in registers.
       let s0 = 0;
       let s1 = 0;
-      for (let l = 0; l < lociCount; l++) {
-        const o = (locusOffsets[l] + genotypes[base + l]) * 2;
+      for (let i = base; i < stop; i++) {
+        const o = entries[i] << 1;
         s0 += table[o];
         s1 += table[o + 1];
       }
       best = s0 > s1 ? s0 : s1;
     } else {
       sums.fill(0);
-      for (let l = 0; l < lociCount; l++) {
-        const o = (locusOffsets[l] + genotypes[base + l]) * relationshipCount;
+      for (let i = base; i < stop; i++) {
+        const o = entries[i] * relationshipCount;
         for (let r = 0; r < relationshipCount; r++) sums[r] += table[o + r];
       }
-      best = -Infinity;
       for (let r = 0; r < relationshipCount; r++) if (sums[r] > best) best = sums[r];
     }
     if (kept < k) {

@@ -8,7 +8,6 @@ export interface ScanJob {
   start: number;
   end: number;
   table: Float64Array;
-  locusOffsets: Int32Array;
   relationshipCount: number;
   k: number;
 }
@@ -22,8 +21,7 @@ const { parentPort } = require('node:worker_threads');
 const scanReferences = ${scanReferences.toString()};
 parentPort.on('message', (job) => {
   const genotypes = new Uint16Array(job.genotypeBuffer);
-  const result = scanReferences(genotypes, job.lociCount, job.start, job.end, job.table, job.locusOffsets,
-    job.relationshipCount, job.k);
+  const result = scanReferences(genotypes, job.lociCount, job.start, job.end, job.table, job.relationshipCount, job.k);
   parentPort.postMessage(result);
 });
 `;
