@@ -6,6 +6,7 @@ import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
+import { QuietStartLogger } from './common/quiet-logger';
 import { createValidationPipe } from './common/validation';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { requestIdMiddleware } from './common/request-id.middleware';
@@ -13,11 +14,17 @@ import type { AppConfig } from './config/app-config';
 
 export const API_PREFIX = 'api/v1';
 const BODY_LIMIT = '1mb';
+const LOG_LEVELS = {
+  error: ['error'],
+  warn: ['error', 'warn'],
+  log: ['error', 'warn', 'log'],
+  debug: ['error', 'warn', 'log', 'debug'],
+  verbose: ['error', 'warn', 'log', 'debug', 'verbose'],
+} as const satisfies Record<AppConfig['logLevel'], readonly string[]>;
 
 export interface CreateAppOptions {
   databaseUrl: string;
   frontendDir?: string;
-  logger?: false | ('error' | 'warn' | 'log' | 'debug' | 'verbose')[];
 }
 
 export function defaultFrontendDir(): string {
@@ -81,7 +88,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions): P
   const frontendDir = options.frontendDir ?? defaultFrontendDir();
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.databaseUrl, frontendDir), {
     bodyParser: false,
-    logger: options.logger ?? [config.logLevel, 'error', 'warn'],
+    logger: new QuietStartLogger({ logLevels: [...LOG_LEVELS[config.logLevel]] }),
   });
   configureApp(app, config);
   return app;
