@@ -172,8 +172,10 @@ describe('infra manifests', () => {
         }
       }
     }
-    const env = compose().services.api.environment;
-    note(Array.isArray(env) ? env.map((e: string) => e.split('=')[0]) : Object.keys(env), 'compose service api');
+    for (const [file, docs] of docsByFile) {
+      const env = file.startsWith('compose/') ? docs[0]?.services?.api?.environment : undefined;
+      if (env) note(Array.isArray(env) ? env.map((e: string) => e.split('=')[0]) : Object.keys(env), `${file} service api`);
+    }
     const unknown = [...used].filter(([name]) => !known.has(name)).map(([name, where]) => `${name} (${where})`);
     expect(unknown).toEqual([]);
     // The Secret the example describes is the one the workloads read.
@@ -181,8 +183,10 @@ describe('infra manifests', () => {
     expect(migrationJob().spec.template.spec.containers[0].env[0].valueFrom.secretKeyRef.name).toBe(exampleSecret().metadata.name);
   });
 
-  it('defines in .env.example every variable compose.yaml substitutes', () => {
-    const text = readFileSync(join(INFRA, 'compose', 'compose.yaml'), 'utf8')
+  it('defines in .env.example every variable the compose files substitute', () => {
+    const text = ['compose.yaml', 'compose.s3.yaml']
+      .map((f) => readFileSync(join(INFRA, 'compose', f), 'utf8'))
+      .join('\n')
       .split('\n')
       .filter((l) => !l.trim().startsWith('#'))
       .join('\n');
@@ -219,7 +223,12 @@ describe('infra manifests', () => {
       DATABASE_URL: 'postgres://homeward:secret@postgres:5432/homeward',
       JWT_SECRET: 'a'.repeat(64),
       DATA_ENCRYPTION_KEY: 'b'.repeat(64),
+      S3_ACCESS_KEY_ID: 'homeward-api',
+      S3_SECRET_ACCESS_KEY: 'c'.repeat(40),
     });
+    expect(Object.keys(exampleSecret().stringData).sort()).toEqual(
+      ['DATABASE_URL', 'DATA_ENCRYPTION_KEY', 'JWT_SECRET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'],
+    );
     expect(config).toMatchObject({ nodeEnv: 'production', host: '0.0.0.0', port: 3000, demoData: false, cookieSecure: true, generatedSecrets: [] });
   });
 
