@@ -24,6 +24,7 @@ export {
   DnaSearchIndex,
   type DnaSearchIndexOptions,
   type SearchCandidate,
+  SearchQuery,
   type SearchRelationship,
 } from './search-index';
 export type { KinshipInput, Profile } from './validation';

@@ -6,7 +6,7 @@ export class LocusLikelihoodModel implements LocusModel {
   readonly frequencies: Float64Array;
   readonly alleleIndex: ReadonlyMap<string, number>;
   private readonly powers: TransitionMatrix[] = [];
-  private readonly founderTables = new Map<string, Float64Array>();
+  private readonly founderTables = new Map<number, Float64Array>();
 
   constructor(
     readonly alleles: readonly string[],
@@ -25,11 +25,11 @@ export class LocusLikelihoodModel implements LocusModel {
     return this.powers[meioses - 1];
   }
 
-  founderTable(meioses: readonly number[]): Float64Array {
-    const key = meioses.join(',');
+  founderTable(k1: number, k2?: number): Float64Array {
+    const key = k1 * 1024 + (k2 ?? 0);
     let table = this.founderTables.get(key);
     if (!table) {
-      table = meioses.length === 1 ? this.singleFounderTable(meioses[0]) : this.pairFounderTable(meioses[0], meioses[1]);
+      table = k2 === undefined ? this.singleFounderTable(k1) : this.pairFounderTable(k1, k2);
       this.founderTables.set(key, table);
     }
     return table;

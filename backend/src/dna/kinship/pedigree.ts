@@ -21,10 +21,10 @@ export interface LocusModel {
   /** Transition matrix for `meioses` consecutive meioses (M^meioses); null means no mutation (identity). */
   transmission(meioses: number): TransitionMatrix | null;
   /**
-   * For an untyped founder allele passed down one or two paths of `meioses` meioses to typed alleles x (, y):
+   * For an untyped founder allele passed down one or two paths of k1 (, k2) meioses to typed alleles x (, y):
    * Σ_a p_a M^k1[a,x] (· M^k2[a,y]), indexed [x] or [x·n + y]. A memoised shortcut for the common case (θ = 0).
    */
-  founderTable(meioses: readonly [number] | readonly [number, number]): Float64Array;
+  founderTable(k1: number, k2?: number): Float64Array;
 }
 
 /*
@@ -139,47 +139,68 @@ function nodeWeight(node: AlleleNode, genotypes: OrderedGenotypes, model: LocusM
   return dense;
 }
 
+/** Every assignment of paternal/maternal alleles to the typed heterozygotes. */
 function orderings(roles: readonly TypedRole[], genotypes: OrderedGenotypes): OrderedGenotypes[] {
-  let result: OrderedGenotypes[] = [{}];
-  for (const role of roles) {
+  const sorted = roles.map((role): Genotype => {
     const genotype = genotypes[role];
     if (!genotype) throw new Error(`pedigree likelihood needs the genotype of ${role}`);
     // Sorted, so that the same genotype always sums in the same order (search index == calculator, bit for bit).
-    const [a, b] = genotype[0] <= genotype[1] ? genotype : [genotype[1], genotype[0]];
-    const options: Genotype[] = a === b ? [[a, b]] : [[a, b], [b, a]];
-    result = result.flatMap((partial) => options.map((g) => ({ ...partial, [role]: g })));
+    return genotype[0] <= genotype[1] ? genotype : [genotype[1], genotype[0]];
+  });
+  const heterozygous = roles.filter((_, r) => sorted[r][0] !== sorted[r][1]).length;
+  const result: OrderedGenotypes[] = [];
+  for (let mask = 0; mask < 1 << heterozygous; mask++) {
+    const ordered: OrderedGenotypes = {};
+    let bit = 0;
+    roles.forEach((role, r) => {
+      const [a, b] = sorted[r];
+      if (a === b) ordered[role] = [a, b];
+      else ordered[role] = (mask >> bit++) & 1 ? [b, a] : [a, b];
+    });
+    result.push(ordered);
   }
   return result;
 }
 
-/** P(typed genotypes | pedigree) at one locus. `genotypes` (unordered) must contain every role the pedigree types. */
-/** θ = 0 shortcut: a root whose subtree is one or two typed alleles reads its value from a memoised table. */
-function tabulatedRootValue(root: AlleleNode, genotypes: OrderedGenotypes, model: LocusModel): number | null {
+/** Where a typed allele's value comes from: the role's ordered genotype, paternal (0) or maternal (1). */
+type TypedSlot = NonNullable<AlleleNode['typed']>;
+const alleleOf = (slot: TypedSlot, genotypes: OrderedGenotypes): number => (genotypes[slot.role] as Genotype)[slot.allele];
+
+/**
+ * θ = 0 shortcuts for the usual root shapes (every pairwise relationship and trio has only these):
+ * an untyped founder allele over one or two typed leaves reads a memoised table, a typed founder allele
+ * over typed leaves is p_o · Π M^k[o, leaf]. Anything else goes through `nodeWeight`.
+ */
+function rootValue(root: AlleleNode, genotypes: OrderedGenotypes, model: LocusModel): number {
   const edges = root.children;
-  if (root.typed || edges.length === 0 || edges.length > 2) return null;
-  if (!edges.every((e) => e.node.typed && e.node.children.length === 0)) return null;
-  const allele = (e: AlleleEdge): number => {
-    const typed = e.node.typed as NonNullable<AlleleNode['typed']>;
-    return (genotypes[typed.role] as Genotype)[typed.allele];
-  };
-  if (edges.length === 1) return model.founderTable([edges[0].meioses])[allele(edges[0])];
-  const n = model.frequencies.length;
-  return model.founderTable([edges[0].meioses, edges[1].meioses])[allele(edges[0]) * n + allele(edges[1])];
+  const leavesOnly = edges.every((e) => e.node.typed && e.node.children.length === 0);
+  if (leavesOnly && root.typed) {
+    const allele = alleleOf(root.typed, genotypes);
+    let value = model.frequencies[allele];
+    for (const e of edges) value *= edgeValue({ allele: alleleOf(e.node.typed as TypedSlot, genotypes), scale: 1 }, model.transmission(e.meioses), allele);
+    return value;
+  }
+  if (leavesOnly && edges.length === 1) {
+    return model.founderTable(edges[0].meioses)[alleleOf(edges[0].node.typed as TypedSlot, genotypes)];
+  }
+  if (leavesOnly && edges.length === 2) {
+    const [x, y] = edges.map((e) => alleleOf(e.node.typed as TypedSlot, genotypes));
+    return model.founderTable(edges[0].meioses, edges[1].meioses)[x * model.frequencies.length + y];
+  }
+  return founderAlleleSum([nodeWeight(root, genotypes, model)], model.frequencies, 0);
 }
 
 function graphLikelihood(graph: AlleleGraph, genotypes: OrderedGenotypes, model: LocusModel): number {
   if (model.theta === 0) {
     let product = 1;
-    for (const root of graph.roots) {
-      if (product === 0) break;
-      product *= tabulatedRootValue(root, genotypes, model) ?? founderAlleleSum([nodeWeight(root, genotypes, model)], model.frequencies, 0);
-    }
+    for (let r = 0; r < graph.roots.length && product !== 0; r++) product *= rootValue(graph.roots[r], genotypes, model);
     return product;
   }
   const weights = graph.roots.map((root) => nodeWeight(root, genotypes, model));
   return founderAlleleSum(weights, model.frequencies, model.theta);
 }
 
+/** P(typed genotypes | pedigree) at one locus. `genotypes` (unordered) must contain every role the pedigree types. */
 export function pedigreeLikelihood(
   pedigree: CompiledPedigree,
   model: LocusModel,

@@ -63,12 +63,14 @@ function decodeGenotype(code: number): Genotype {
 }
 
 /** Per-query lookup tables: log10 LR for every reference genotype, per locus and relationship (§A.9). */
-interface QueryTables {
-  /** Index (locusOffsets[l] + code) * relationshipCount + r. */
-  log10Lr: Float64Array;
-  /** Index locusOffsets[l] + code: 1 when the child shares no allele with that genotype. */
-  noSharedAllele: Uint8Array;
-  childGenotypes: (Genotype | null)[];
+export class SearchQuery {
+  constructor(
+    /** Index (locusOffsets[l] + code) * relationshipCount + r. */
+    readonly log10Lr: Float64Array,
+    /** Index locusOffsets[l] + code: 1 when the child shares no allele with that genotype. */
+    readonly noSharedAllele: Uint8Array,
+    readonly childGenotypes: readonly (Genotype | null)[],
+  ) {}
 }
 
 export class DnaSearchIndex {
@@ -163,9 +165,37 @@ export class DnaSearchIndex {
     return true;
   }
 
+  /**
+   * Builds the lookup tables for one child. Reuse the result while the child, the table, the mutation
+   * model and θ stay the same (`search` accepts it instead of a profile).
+   */
+  prepareQuery(child: Profile): SearchQuery {
+    const childCodes = this.encodeProfile(child, 'child');
+    const R = this.relationships.length;
+    const log10Lr = new Float64Array(this.tableLength * R);
+    const noSharedAllele = new Uint8Array(this.tableLength);
+    const childGenotypes = this.loci.map((_, l) => (childCodes[l] === UNTYPED ? null : decodeGenotype(childCodes[l])));
+    this.models.forEach((model, l) => {
+      const childGenotype = childGenotypes[l];
+      if (!childGenotype) return; // all entries stay 0: the locus is skipped (LR 1)
+      const n = model.alleles.length;
+      for (let j = 0; j < n; j++) {
+        for (let i = 0; i <= j; i++) {
+          const entry = this.locusOffsets[l] + genotypeCode(i, j);
+          const genotypes = { child: childGenotype, alleged: [i, j] as const };
+          this.relationships.forEach((relationship, r) => {
+            log10Lr[entry * R + r] = Math.log10(locusLikelihoodRatio(relationship, model, genotypes));
+          });
+          noSharedAllele[entry] = isMendelianInconsistent('parent_child', genotypes) ? 1 : 0;
+        }
+      }
+    });
+    return new SearchQuery(log10Lr, noSharedAllele, childGenotypes);
+  }
+
   /** Top-k references for one query child, ranked by their best relationship; uses the worker pool if configured. */
-  async search(child: Profile, k = 50): Promise<SearchCandidate[]> {
-    const query = this.buildQuery(child);
+  async search(child: Profile | SearchQuery, k = 50): Promise<SearchCandidate[]> {
+    const query = child instanceof SearchQuery ? child : this.prepareQuery(child);
     const pool = this.pool;
     if (!pool || this.size === 0) return this.candidates(query, this.scan(query, 0, this.size, k), k);
     const perSlice = Math.ceil(this.size / pool.size);
@@ -186,8 +216,8 @@ export class DnaSearchIndex {
   }
 
   /** Same as `search`, always in the calling thread. */
-  searchInProcess(child: Profile, k = 50): SearchCandidate[] {
-    const query = this.buildQuery(child);
+  searchInProcess(child: Profile | SearchQuery, k = 50): SearchCandidate[] {
+    const query = child instanceof SearchQuery ? child : this.prepareQuery(child);
     return this.candidates(query, this.scan(query, 0, this.size, k), k);
   }
 
@@ -264,38 +294,14 @@ export class DnaSearchIndex {
     return codes;
   }
 
-  private buildQuery(child: Profile): QueryTables {
-    const childCodes = this.encodeProfile(child, 'child');
-    const R = this.relationships.length;
-    const log10Lr = new Float64Array(this.tableLength * R);
-    const noSharedAllele = new Uint8Array(this.tableLength);
-    const childGenotypes = this.loci.map((_, l) => (childCodes[l] === UNTYPED ? null : decodeGenotype(childCodes[l])));
-    this.models.forEach((model, l) => {
-      const childGenotype = childGenotypes[l];
-      if (!childGenotype) return; // all entries stay 0: the locus is skipped (LR 1)
-      const n = model.alleles.length;
-      for (let j = 0; j < n; j++) {
-        for (let i = 0; i <= j; i++) {
-          const entry = this.locusOffsets[l] + genotypeCode(i, j);
-          const genotypes = { child: childGenotype, alleged: [i, j] as const };
-          this.relationships.forEach((relationship, r) => {
-            log10Lr[entry * R + r] = Math.log10(locusLikelihoodRatio(relationship, model, genotypes));
-          });
-          noSharedAllele[entry] = isMendelianInconsistent('parent_child', genotypes) ? 1 : 0;
-        }
-      }
-    });
-    return { log10Lr, noSharedAllele, childGenotypes };
-  }
-
-  private scan(query: QueryTables, start: number, end: number, k: number): ScanResult[] {
+  private scan(query: SearchQuery, start: number, end: number, k: number): ScanResult[] {
     return [
       scanReferences(this.genotypes, this.loci.length, start, end, query.log10Lr, this.relationships.length, k),
     ];
   }
 
   /** Merges scan slices and adds per-relationship details for the k best rows. */
-  private candidates(query: QueryTables, results: ScanResult[], k: number): SearchCandidate[] {
+  private candidates(query: SearchQuery, results: ScanResult[], k: number): SearchCandidate[] {
     const best = results
       .flatMap((r) => Array.from(r.rows, (row, i) => ({ row, score: r.scores[i] })))
       .sort((a, b) => b.score - a.score || a.row - b.row)
