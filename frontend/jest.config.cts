@@ -12,6 +12,10 @@ module.exports = {
       },
     ],
   },
+  moduleNameMapper: {
+    '^@hw/core/(.*)$': '<rootDir>/src/app/core/$1',
+    '^@hw/shared/(.*)$': '<rootDir>/src/app/shared/$1',
+  },
   transformIgnorePatterns: ['node_modules/(?!.*\\.mjs$)'],
   snapshotSerializers: [
     'jest-preset-angular/build/serializers/no-ng-attributes',

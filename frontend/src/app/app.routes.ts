@@ -1,3 +1,22 @@
-import { Route } from '@angular/router';
+import type { Route } from '@angular/router';
+import { signedInGuard } from '@hw/core/auth/auth.guard';
+import { Shell } from '@hw/core/layout/shell';
 
-export const appRoutes: Route[] = [];
+/**
+ * One line per feature, each lazy. Features inside the shell need a session; a route a user may not
+ * open does not match (abilityGuard) and falls through to the not-found page.
+ */
+export const appRoutes: Route[] = [
+  { path: 'auth', loadChildren: () => import('./features/auth/auth.routes').then((m) => m.authRoutes) },
+  {
+    path: '',
+    component: Shell,
+    canMatch: [signedInGuard],
+    children: [
+      { path: '', loadChildren: () => import('./features/home/home.routes').then((m) => m.homeRoutes) },
+      { path: 'admin', loadChildren: () => import('./features/admin/admin.routes').then((m) => m.adminRoutes) },
+      { path: '**', loadChildren: () => import('./features/not-found/not-found.routes').then((m) => m.notFoundRoutes) },
+    ],
+  },
+  { path: '**', redirectTo: '/auth/sign-in' },
+];
