@@ -61,9 +61,9 @@ export function calculateKinship(input: KinshipInput): KinshipResult {
   let inconsistentLoci = 0;
   const impossible: KinshipInputIssue[] = [];
 
-  for (const [locus, { alleles, frequencies }] of valid.loci) {
+  for (const [locus, { alleles, frequencies, mutationMatrix }] of valid.loci) {
     if (!roles.every((role) => valid.profiles[role]?.has(locus))) continue;
-    const model = new LocusLikelihoodModel(alleles, frequencies, valid.theta, valid.mutation);
+    const model = new LocusLikelihoodModel(alleles, frequencies, valid.theta, valid.mutation, mutationMatrix);
     const genotypes: Partial<Record<TypedRole, Genotype>> = {};
     for (const role of roles) {
       const [a, b] = valid.profiles[role]?.get(locus) as readonly [string, string];

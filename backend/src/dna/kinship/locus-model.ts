@@ -13,9 +13,12 @@ export class LocusLikelihoodModel implements LocusModel {
     frequencies: ArrayLike<number>,
     readonly theta: number,
     private readonly mutation: MutationModel | null,
+    /** The matrix of `mutation` for these alleles, if the caller has already built it. */
+    mutationMatrix?: TransitionMatrix,
   ) {
     this.frequencies = Float64Array.from(frequencies);
     this.alleleIndex = new Map(alleles.map((allele, i) => [allele, i]));
+    if (mutation && mutationMatrix) this.powers.push(mutationMatrix);
   }
 
   transmission(meioses: number): TransitionMatrix | null {

@@ -85,6 +85,7 @@ export class DnaSearchIndex {
   private genotypes: Uint16Array;
   private readonly ids: string[] = [];
   private readonly rowOf = new Map<string, number>();
+  private readonly locusPositions = new Map<string, number>();
 
   constructor(options: DnaSearchIndexOptions) {
     const { table } = options;
@@ -277,11 +278,21 @@ export class DnaSearchIndex {
     this.genotypes = genotypes;
   }
 
+  /** Position of a locus (any spelling) in `loci`, or -1; memoised because every added profile asks. */
+  private locusPosition(name: string): number {
+    let position = this.locusPositions.get(name);
+    if (position === undefined) {
+      position = this.loci.indexOf(normaliseLocusName(name));
+      this.locusPositions.set(name, position);
+    }
+    return position;
+  }
+
   private encodeProfile(profile: Profile, field: string): Uint16Array {
     const codes = new Uint16Array(this.loci.length);
     const issues: { field: string; message: string }[] = [];
     for (const [name, alleles] of Object.entries(profile)) {
-      const l = this.loci.indexOf(normaliseLocusName(name));
+      const l = this.locusPosition(name);
       if (l < 0) continue;
       const indices = alleles.map((a) => this.models[l].alleleIndex.get(a));
       if (alleles.length < 1 || alleles.length > 2 || indices.some((i) => i === undefined)) {

@@ -1,6 +1,6 @@
 import { KinshipInputError, type KinshipInputIssue } from './errors';
 import { isSexMarker, normaliseLocusName } from './loci';
-import { buildMutationMatrix, type MutationModel } from './mutation';
+import { buildMutationMatrix, type MutationModel, type TransitionMatrix } from './mutation';
 import type { TypedRole } from './pedigree';
 import { RELATIONSHIPS, REQUIRED_PROFILES, type Relationship } from './relationships';
 
@@ -21,6 +21,8 @@ export interface KinshipInput {
 export interface ValidLocus {
   readonly alleles: readonly string[];
   readonly frequencies: readonly number[];
+  /** Built (and thereby checked) during validation when a mutation model is given. */
+  mutationMatrix?: TransitionMatrix;
 }
 
 /** Input after validation: canonical locus names, homozygotes as two alleles, AMEL dropped. */
@@ -165,9 +167,9 @@ export function validateKinshipInput(input: unknown): ValidKinshipInput {
   const { loci } = frequencies;
 
   if (mutation && issues.length === 0) {
-    for (const [locus, { alleles, frequencies }] of loci) {
+    for (const [locus, valid] of loci) {
       try {
-        buildMutationMatrix(mutation, alleles, frequencies);
+        valid.mutationMatrix = buildMutationMatrix(mutation, valid.alleles, valid.frequencies);
       } catch (error) {
         issues.push({ field: `frequencies.${locus}`, message: (error as Error).message });
       }
