@@ -20,8 +20,29 @@ import {
 } from '../src/dna/kinship';
 
 const LOCI = [
-  'CSF1PO', 'FGA', 'TH01', 'TPOX', 'vWA', 'D3S1358', 'D5S818', 'D7S820', 'D8S1179', 'D13S317', 'D16S539', 'D18S51',
-  'D21S11', 'D1S1656', 'D2S441', 'D2S1338', 'D10S1248', 'D12S391', 'D19S433', 'D22S1045', 'Penta D', 'Penta E', 'D6S1043',
+  'CSF1PO',
+  'FGA',
+  'TH01',
+  'TPOX',
+  'vWA',
+  'D3S1358',
+  'D5S818',
+  'D7S820',
+  'D8S1179',
+  'D13S317',
+  'D16S539',
+  'D18S51',
+  'D21S11',
+  'D1S1656',
+  'D2S441',
+  'D2S1338',
+  'D10S1248',
+  'D12S391',
+  'D19S433',
+  'D22S1045',
+  'Penta D',
+  'Penta E',
+  'D6S1043',
 ];
 const TOP = 50;
 
@@ -41,16 +62,21 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-function alleleSampler(table: FrequencyTable, random: () => number): (locus: string) => string {
+function alleleSampler(
+  table: FrequencyTable,
+  random: () => number,
+): (locus: string) => string {
   return (locus) => {
     const { alleles, frequencies } = table.loci[locus];
     let u = random();
-    for (let i = 0; i < alleles.length; i++) if ((u -= frequencies[i]) < 0) return alleles[i];
+    for (let i = 0; i < alleles.length; i++)
+      if ((u -= frequencies[i]) < 0) return alleles[i];
     return alleles[alleles.length - 1];
   };
 }
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values: number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const ms = (t: number): string => `${t.toFixed(1)} ms`;
 
 async function main(): Promise<void> {
@@ -61,17 +87,28 @@ async function main(): Promise<void> {
   const bruteCount = Math.min(n, argument('brute', n <= 20_000 ? n : 5_000));
   const random = seededRandom(20260501);
 
-  const csv = readFileSync(join(__dirname, '../src/assets/str-frequencies/nist1036_us_2017revised.csv'), 'utf8');
-  const raw = parseFrequencyCsv(csv).find((t) => t.population === 'Asian') as FrequencyTable;
+  const csv = readFileSync(
+    join(
+      __dirname,
+      '../src/assets/str-frequencies/nist1036_us_2017revised.csv',
+    ),
+    'utf8',
+  );
+  const raw = parseFrequencyCsv(csv).find(
+    (t) => t.population === 'Asian',
+  ) as FrequencyTable;
   const table = adjustFrequencyTable(raw, { floor: { kind: 'sampleSize' } });
   const sample = alleleSampler(table, random);
-  const randomProfile = (): Profile => Object.fromEntries(LOCI.map((l) => [l, [sample(l), sample(l)]]));
+  const randomProfile = (): Profile =>
+    Object.fromEntries(LOCI.map((l) => [l, [sample(l), sample(l)]]));
   const pick = (profile: Profile, locus: string): string => {
     const [first, second = first] = profile[locus];
     return random() < 0.5 ? first : second;
   };
   const childOf = (father: Profile, mother: Profile): Profile =>
-    Object.fromEntries(LOCI.map((l) => [l, [pick(father, l), pick(mother, l)]]));
+    Object.fromEntries(
+      LOCI.map((l) => [l, [pick(father, l), pick(mother, l)]]),
+    );
 
   const father = randomProfile();
   const mother = randomProfile();
@@ -79,7 +116,10 @@ async function main(): Promise<void> {
   // One paternal one-step mutation, at the first locus where a neighbouring allele exists.
   for (const locus of LOCI) {
     const stepped = String(Number(child[locus][0]) + 1);
-    if (table.loci[locus].alleles.includes(stepped) && !father[locus].includes(stepped)) {
+    if (
+      table.loci[locus].alleles.includes(stepped) &&
+      !father[locus].includes(stepped)
+    ) {
       child[locus] = [stepped, child[locus][1] as string];
       break;
     }
@@ -90,13 +130,25 @@ async function main(): Promise<void> {
       ['MOTHER', mother],
       ['SIBLING-1', childOf(father, mother)],
       ['SIBLING-2', childOf(father, mother)],
-    ].map(([id, profile], i) => [Math.floor(((i + 1) * n) / 5), [id as string, profile as Profile]]),
+    ].map(([id, profile], i) => [
+      Math.floor(((i + 1) * n) / 5),
+      [id as string, profile as Profile],
+    ]),
   );
 
-  console.log(`DNA search benchmark: N = ${n.toLocaleString()} references, ${LOCI.length} loci, NIST 1036 Asian (5/2N floor, table ${table.version})`);
-  console.log(`model: ${JSON.stringify(DEFAULT_SEARCH_MUTATION)}, relationships parent_child + full_sibling, planted: father (1 mutation), mother, 2 full siblings`);
+  console.log(
+    `DNA search benchmark: N = ${n.toLocaleString()} references, ${LOCI.length} loci, NIST 1036 Asian (5/2N floor, table ${table.version})`,
+  );
+  console.log(
+    `model: ${JSON.stringify(DEFAULT_SEARCH_MUTATION)}, relationships parent_child + full_sibling, planted: father (1 mutation), mother, 2 full siblings`,
+  );
 
-  const index = new DnaSearchIndex({ table, loci: LOCI, workers, initialCapacity: n });
+  const index = new DnaSearchIndex({
+    table,
+    loci: LOCI,
+    workers,
+    initialCapacity: n,
+  });
   const bruteProfiles = new Map<string, Profile>();
   let started = performance.now();
   for (let row = 0; row < n; row++) {
@@ -104,7 +156,9 @@ async function main(): Promise<void> {
     index.addReference(id, profile);
     if (row < bruteCount || planted.has(row)) bruteProfiles.set(id, profile);
   }
-  console.log(`index built: ${ms(performance.now() - started)}; genotype matrix ${(index.genotypeBytes / 2 ** 20).toFixed(1)} MiB (${(index.genotypeBytes / n).toFixed(0)} B/reference)`);
+  console.log(
+    `index built: ${ms(performance.now() - started)}; genotype matrix ${(index.genotypeBytes / 2 ** 20).toFixed(1)} MiB (${(index.genotypeBytes / n).toFixed(0)} B/reference)`,
+  );
 
   const preparing: number[] = [];
   const inProcess: number[] = [];
@@ -125,24 +179,41 @@ async function main(): Promise<void> {
   }
   const prepare = median(preparing);
   console.log(`medians of ${runs} runs:`);
-  console.log(`  per-query LR tables (23 loci × every genotype × 2 relationships, stepwise): ${ms(prepare)}`);
-  console.log(`  scan + top-${TOP}, in-process (1 thread):   ${ms(median(inProcess))}   (total with tables ${ms(prepare + median(inProcess))})`);
-  console.log(`  scan + top-${TOP}, ${workers} worker threads:      ${ms(median(pooled))}   (total with tables ${ms(prepare + median(pooled))})`);
+  console.log(
+    `  per-query LR tables (23 loci × every genotype × 2 relationships, stepwise): ${ms(prepare)}`,
+  );
+  console.log(
+    `  scan + top-${TOP}, in-process (1 thread):   ${ms(median(inProcess))}   (total with tables ${ms(prepare + median(inProcess))})`,
+  );
+  console.log(
+    `  scan + top-${TOP}, ${workers} worker threads:      ${ms(median(pooled))}   (total with tables ${ms(prepare + median(pooled))})`,
+  );
   console.log('top 6:');
   for (const c of top.slice(0, 6)) {
-    console.log(`  ${c.referenceId.padEnd(10)} best ${c.bestRelationship.padEnd(12)} log10 LR PC ${c.log10Lr.parent_child?.toFixed(2)}  FS ${c.log10Lr.full_sibling?.toFixed(2)}  inconsistent ${c.inconsistentLoci}/${c.lociCompared}`);
+    console.log(
+      `  ${c.referenceId.padEnd(10)} best ${c.bestRelationship.padEnd(12)} log10 LR PC ${c.log10Lr.parent_child?.toFixed(2)}  FS ${c.log10Lr.full_sibling?.toFixed(2)}  inconsistent ${c.inconsistentLoci}/${c.lociCompared}`,
+    );
   }
 
   // Brute force with the stateless calculator. For N above the subset, the index's top 50 is added to the subset.
   const frequencies = toFrequencyRecord(table);
   const relationships: SearchRelationship[] = ['parent_child', 'full_sibling'];
   const exhaustive = bruteCount === n;
-  for (const candidate of top) bruteProfiles.set(candidate.referenceId, index.referenceProfile(candidate.referenceId));
+  for (const candidate of top)
+    bruteProfiles.set(
+      candidate.referenceId,
+      index.referenceProfile(candidate.referenceId),
+    );
   started = performance.now();
   const brute = [...bruteProfiles].map(([id, profile]) => {
     const scores = relationships.map(
       (relationship) =>
-        calculateKinship({ frequencies, relationship, mutation: DEFAULT_SEARCH_MUTATION, profiles: { child, alleged: profile } }).log10Lr ?? -Infinity,
+        calculateKinship({
+          frequencies,
+          relationship,
+          mutation: DEFAULT_SEARCH_MUTATION,
+          profiles: { child, alleged: profile },
+        }).log10Lr ?? -Infinity,
     );
     return { id, scores, best: Math.max(...scores) };
   });
@@ -152,13 +223,20 @@ async function main(): Promise<void> {
   const maxDiff = Math.max(
     ...top.map((c) => {
       const b = brute.find((x) => x.id === c.referenceId);
-      return Math.max(...relationships.map((r, i) => Math.abs((c.log10Lr[r] ?? -Infinity) - (b?.scores[i] ?? NaN)) || 0));
+      return Math.max(
+        ...relationships.map(
+          (r, i) =>
+            Math.abs((c.log10Lr[r] ?? -Infinity) - (b?.scores[i] ?? NaN)) || 0,
+        ),
+      );
     }),
   );
   console.log(
     `brute force with calculateKinship: ${bruteProfiles.size.toLocaleString()} references ${exhaustive ? '(all)' : `(a subset: the first ${bruteCount.toLocaleString()} + planted + the index's top ${TOP})`} in ${ms(performance.now() - started)}`,
   );
-  console.log(`  top ${TOP} identical (ids and order): ${sameIds ? 'YES' : 'NO'}; max |Δ log10 LR| over the top ${TOP}: ${maxDiff.toExponential(2)}`);
+  console.log(
+    `  top ${TOP} identical (ids and order): ${sameIds ? 'YES' : 'NO'}; max |Δ log10 LR| over the top ${TOP}: ${maxDiff.toExponential(2)}`,
+  );
   await index.close();
   if (!sameIds) process.exitCode = 1;
 }

@@ -35,7 +35,9 @@ export class CombinedLikelihoodRatio {
   get lr(): number {
     if (this.hasZero) return 0;
     // The plain product is exact to rounding; fall back to the log sum if it over- or underflowed.
-    return Number.isFinite(this.product) && this.product > 0 ? this.product : 10 ** this.log10Sum;
+    return Number.isFinite(this.product) && this.product > 0
+      ? this.product
+      : 10 ** this.log10Sum;
   }
 
   get log10Lr(): number | null {
@@ -63,20 +65,36 @@ export function calculateKinship(input: KinshipInput): KinshipResult {
 
   for (const [locus, { alleles, frequencies, mutationMatrix }] of valid.loci) {
     if (!roles.every((role) => valid.profiles[role]?.has(locus))) continue;
-    const model = new LocusLikelihoodModel(alleles, frequencies, valid.theta, valid.mutation, mutationMatrix);
+    const model = new LocusLikelihoodModel(
+      alleles,
+      frequencies,
+      valid.theta,
+      valid.mutation,
+      mutationMatrix,
+    );
     const genotypes: Partial<Record<TypedRole, Genotype>> = {};
     for (const role of roles) {
-      const [a, b] = valid.profiles[role]?.get(locus) as readonly [string, string];
-      genotypes[role] = [model.alleleIndex.get(a) as number, model.alleleIndex.get(b) as number];
+      const [a, b] = valid.profiles[role]?.get(locus) as readonly [
+        string,
+        string,
+      ];
+      genotypes[role] = [
+        model.alleleIndex.get(a) as number,
+        model.alleleIndex.get(b) as number,
+      ];
     }
     const lr = locusLikelihoodRatio(valid.relationship, model, genotypes);
     if (Number.isNaN(lr)) {
-      impossible.push({ field: `profiles.mother.${locus}`, message: `the known mother is inconsistent with the child at ${locus}; use a mutation model` });
+      impossible.push({
+        field: `profiles.mother.${locus}`,
+        message: `the known mother is inconsistent with the child at ${locus}; use a mutation model`,
+      });
       continue;
     }
     perLocus[locus] = lr;
     combined.add(lr);
-    if (isMendelianInconsistent(valid.relationship, genotypes)) inconsistentLoci++;
+    if (isMendelianInconsistent(valid.relationship, genotypes))
+      inconsistentLoci++;
   }
 
   if (impossible.length > 0) throw new KinshipInputError(impossible);

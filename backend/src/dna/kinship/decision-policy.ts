@@ -1,4 +1,5 @@
-export type KinshipConclusion = 'supported' | 'excluded' | 'inconclusive' | 'not_supported';
+export type KinshipConclusion =
+  'supported' | 'excluded' | 'inconclusive' | 'not_supported';
 
 /** A jurisdiction's reporting rule (KINSHIP.md §A.8). */
 export interface DecisionPolicy {
@@ -23,7 +24,8 @@ export function decideKinship(
   result: { lr: number; inconsistentLoci: number },
   policy: DecisionPolicy = CHINA_PATERNITY_POLICY,
 ): KinshipConclusion {
-  if (result.inconsistentLoci >= policy.exclusionInconsistentLoci) return 'excluded';
+  if (result.inconsistentLoci >= policy.exclusionInconsistentLoci)
+    return 'excluded';
   if (result.lr >= policy.supportLr) return 'supported';
   if (result.lr > policy.inconclusiveLr) return 'inconclusive';
   return 'not_supported';

@@ -7,7 +7,9 @@ export interface KinshipInputIssue {
 /** Invalid kinship input. Carries every problem found, not just the first (the HTTP layer maps it to 422). */
 export class KinshipInputError extends Error {
   constructor(readonly issues: readonly KinshipInputIssue[]) {
-    super(`Invalid kinship input: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`);
+    super(
+      `Invalid kinship input: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`,
+    );
     this.name = 'KinshipInputError';
   }
 }

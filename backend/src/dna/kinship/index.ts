@@ -1,6 +1,16 @@
 /** Kinship LRs and the DNA search index (KINSHIP.md). Pure library: no Nest, no HTTP, no database. */
-export { calculateKinship, CombinedLikelihoodRatio, type KinshipResult, posteriorProbability } from './calculate';
-export { CHINA_PATERNITY_POLICY, decideKinship, type DecisionPolicy, type KinshipConclusion } from './decision-policy';
+export {
+  calculateKinship,
+  CombinedLikelihoodRatio,
+  type KinshipResult,
+  posteriorProbability,
+} from './calculate';
+export {
+  CHINA_PATERNITY_POLICY,
+  decideKinship,
+  type DecisionPolicy,
+  type KinshipConclusion,
+} from './decision-policy';
 export { KinshipInputError, type KinshipInputIssue } from './errors';
 export {
   addObservedAlleles,
@@ -17,8 +27,17 @@ export {
   toFrequencyRecord,
 } from './frequency-table';
 export { isSexMarker, normaliseLocusName, SEX_MARKER } from './loci';
-export { buildMutationMatrix, DEFAULT_SEARCH_MUTATION, type MutationModel, STEPWISE_DEFAULTS } from './mutation';
-export { RELATIONSHIPS, type Relationship, REQUIRED_PROFILES } from './relationships';
+export {
+  buildMutationMatrix,
+  DEFAULT_SEARCH_MUTATION,
+  type MutationModel,
+  STEPWISE_DEFAULTS,
+} from './mutation';
+export {
+  RELATIONSHIPS,
+  type Relationship,
+  REQUIRED_PROFILES,
+} from './relationships';
 export {
   type CoupleCandidate,
   DnaSearchIndex,

@@ -1,4 +1,9 @@
-import { type Genotype, type LocusModel, pedigreeLikelihood, type TypedRole } from './pedigree';
+import {
+  type Genotype,
+  type LocusModel,
+  pedigreeLikelihood,
+  type TypedRole,
+} from './pedigree';
 import { hypotheses, type Relationship } from './relationships';
 
 /**
@@ -11,5 +16,8 @@ export function locusLikelihoodRatio(
   genotypes: Partial<Record<TypedRole, Genotype>>,
 ): number {
   const { h1, h2 } = hypotheses(relationship);
-  return pedigreeLikelihood(h1, model, genotypes) / pedigreeLikelihood(h2, model, genotypes);
+  return (
+    pedigreeLikelihood(h1, model, genotypes) /
+    pedigreeLikelihood(h2, model, genotypes)
+  );
 }

@@ -21,7 +21,10 @@ const SPECIAL_NAMES: Readonly<Record<string, string>> = {
  * Case, spaces, underscores and hyphens are ignored (`PENTA_D`, `Penta D`, `pentad` are the same locus).
  */
 export function normaliseLocusName(name: string): string {
-  const compact = name.trim().toUpperCase().replace(/[\s_\-.]+/g, '');
+  const compact = name
+    .trim()
+    .toUpperCase()
+    .replace(/[\s_\-.]+/g, '');
   return SPECIAL_NAMES[compact] ?? compact;
 }
 

@@ -1,4 +1,8 @@
-import { buildMutationMatrix, type MutationModel, type TransitionMatrix } from './mutation';
+import {
+  buildMutationMatrix,
+  type MutationModel,
+  type TransitionMatrix,
+} from './mutation';
 import type { LocusModel } from './pedigree';
 
 /** A locus' allele list, frequencies, θ and (lazily) the powers of its mutation matrix. */
@@ -23,8 +27,14 @@ export class LocusLikelihoodModel implements LocusModel {
 
   transmission(meioses: number): TransitionMatrix | null {
     if (!this.mutation) return null;
-    if (this.powers.length === 0) this.powers.push(buildMutationMatrix(this.mutation, this.alleles, this.frequencies));
-    while (this.powers.length < meioses) this.powers.push(this.powers[this.powers.length - 1].times(this.powers[0]));
+    if (this.powers.length === 0)
+      this.powers.push(
+        buildMutationMatrix(this.mutation, this.alleles, this.frequencies),
+      );
+    while (this.powers.length < meioses)
+      this.powers.push(
+        this.powers[this.powers.length - 1].times(this.powers[0]),
+      );
     return this.powers[meioses - 1];
   }
 
@@ -32,7 +42,10 @@ export class LocusLikelihoodModel implements LocusModel {
     const key = k1 * 1024 + (k2 ?? 0);
     let table = this.founderTables.get(key);
     if (!table) {
-      table = k2 === undefined ? this.singleFounderTable(k1) : this.pairFounderTable(k1, k2);
+      table =
+        k2 === undefined
+          ? this.singleFounderTable(k1)
+          : this.pairFounderTable(k1, k2);
       this.founderTables.set(key, table);
     }
     return table;
@@ -44,7 +57,8 @@ export class LocusLikelihoodModel implements LocusModel {
     const m = this.transmission(k);
     if (!m) return this.frequencies;
     const table = new Float64Array(n);
-    for (let a = 0; a < n; a++) for (let x = 0; x < n; x++) table[x] += this.frequencies[a] * m.at(a, x);
+    for (let a = 0; a < n; a++)
+      for (let x = 0; x < n; x++) table[x] += this.frequencies[a] * m.at(a, x);
     return table;
   }
 
@@ -59,7 +73,8 @@ export class LocusLikelihoodModel implements LocusModel {
       for (let x = 0; x < n; x++) {
         const px = p * (m1 ? m1.at(a, x) : a === x ? 1 : 0);
         if (px === 0) continue;
-        for (let y = 0; y < n; y++) table[x * n + y] += px * (m2 ? m2.at(a, y) : a === y ? 1 : 0);
+        for (let y = 0; y < n; y++)
+          table[x * n + y] += px * (m2 ? m2.at(a, y) : a === y ? 1 : 0);
       }
     }
     return table;

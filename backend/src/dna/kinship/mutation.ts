@@ -13,7 +13,11 @@ export interface MutationModel {
 export const STEPWISE_DEFAULTS = { rate2: 1e-6, range: 0.1 } as const;
 
 /** The default for database searches: the most realistic of the three models. */
-export const DEFAULT_SEARCH_MUTATION: MutationModel = { model: 'stepwise', rate: 0.002, ...STEPWISE_DEFAULTS };
+export const DEFAULT_SEARCH_MUTATION: MutationModel = {
+  model: 'stepwise',
+  rate: 0.002,
+  ...STEPWISE_DEFAULTS,
+};
 
 /** Square matrix in row-major order: `at(i, j)` = P(parent allele i is transmitted as j). */
 export class TransitionMatrix {
@@ -39,7 +43,8 @@ export class TransitionMatrix {
       for (let k = 0; k < n; k++) {
         const a = this.values[i * n + k];
         if (a === 0) continue;
-        for (let j = 0; j < n; j++) out[i * n + j] += a * other.values[k * n + j];
+        for (let j = 0; j < n; j++)
+          out[i * n + j] += a * other.values[k * n + j];
       }
     }
     return new TransitionMatrix(n, out);
@@ -60,7 +65,13 @@ function microvariantGroup(allele: number): number {
   return (allele - roundHalfEven(allele)) * 10;
 }
 
-function stepwiseRows(alleles: readonly number[], rate: number, rate2: number, range: number, out: Float64Array): void {
+function stepwiseRows(
+  alleles: readonly number[],
+  rate: number,
+  rate2: number,
+  range: number,
+  out: Float64Array,
+): void {
   const n = alleles.length;
   const groups = alleles.map(microvariantGroup);
   for (let i = 0; i < n; i++) {
@@ -69,7 +80,12 @@ function stepwiseRows(alleles: readonly number[], rate: number, rate2: number, r
     let stepTotal = 0;
     for (let j = 0; j < n; j++) {
       if (i === j) {
-        out[i * n + j] = sameGroupCount === n ? 1 - rate : sameGroupCount === 1 ? 1 - rate2 : 1 - rate - rate2;
+        out[i * n + j] =
+          sameGroupCount === n
+            ? 1 - rate
+            : sameGroupCount === 1
+              ? 1 - rate2
+              : 1 - rate - rate2;
       } else if (sameGroup[j]) {
         out[i * n + j] = range ** Math.abs(alleles[i] - alleles[j]);
         stepTotal += out[i * n + j];
@@ -79,7 +95,8 @@ function stepwiseRows(alleles: readonly number[], rate: number, rate2: number, r
     }
     // Within the group, scale the step weights to total `rate`.
     for (let j = 0; j < n; j++) {
-      if (j !== i && sameGroup[j]) out[i * n + j] = (out[i * n + j] / stepTotal) * rate;
+      if (j !== i && sameGroup[j])
+        out[i * n + j] = (out[i * n + j] / stepTotal) * rate;
     }
   }
 }
@@ -103,23 +120,41 @@ export function buildMutationMatrix(
       break;
     case 'proportional': {
       let heterozygosity = 0;
-      for (let i = 0; i < n; i++) heterozygosity += frequencies[i] * (1 - frequencies[i]);
+      for (let i = 0; i < n; i++)
+        heterozygosity += frequencies[i] * (1 - frequencies[i]);
       const alpha = model.rate / heterozygosity;
       for (let i = 0; i < n; i++) {
-        for (let j = 0; j < n; j++) values[i * n + j] = (i === j ? 1 - alpha : 0) + alpha * frequencies[j];
+        for (let j = 0; j < n; j++)
+          values[i * n + j] =
+            (i === j ? 1 - alpha : 0) + alpha * frequencies[j];
       }
       break;
     }
     case 'stepwise': {
       const numeric = alleles.map(Number);
-      const bad = alleles.find((a, i) => !Number.isFinite(numeric[i]) || Math.round(numeric[i] * 10) / 10 !== numeric[i]);
-      if (bad !== undefined) throw new Error(`stepwise model needs numeric alleles with at most one decimal, got "${bad}"`);
-      stepwiseRows(numeric, model.rate, model.rate2 ?? STEPWISE_DEFAULTS.rate2, model.range ?? STEPWISE_DEFAULTS.range, values);
+      const bad = alleles.find(
+        (a, i) =>
+          !Number.isFinite(numeric[i]) ||
+          Math.round(numeric[i] * 10) / 10 !== numeric[i],
+      );
+      if (bad !== undefined)
+        throw new Error(
+          `stepwise model needs numeric alleles with at most one decimal, got "${bad}"`,
+        );
+      stepwiseRows(
+        numeric,
+        model.rate,
+        model.rate2 ?? STEPWISE_DEFAULTS.rate2,
+        model.range ?? STEPWISE_DEFAULTS.range,
+        values,
+      );
       break;
     }
   }
   if (values.some((v) => v < 0 || v > 1 || Number.isNaN(v))) {
-    throw new Error(`${model.model} mutation model with rate ${model.rate} gives an impossible matrix; reduce the rate`);
+    throw new Error(
+      `${model.model} mutation model with rate ${model.rate} gives an impossible matrix; reduce the rate`,
+    );
   }
   return new TransitionMatrix(n, values);
 }

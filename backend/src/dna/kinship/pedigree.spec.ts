@@ -14,7 +14,10 @@ interface Person {
   role?: Role;
 }
 const F = (role?: Role): Person => ({ role });
-const K = (a: number, b: number, role?: Role): Person => ({ parents: [a, b], role });
+const K = (a: number, b: number, role?: Role): Person => ({
+  parents: [a, b],
+  role,
+});
 
 const H1: Record<Relationship, Person[]> = {
   parent_child: [F('alleged'), F(), K(0, 1, 'child')],
@@ -24,7 +27,16 @@ const H1: Record<Relationship, Person[]> = {
   half_sibling: [F(), F(), F(), K(0, 1, 'child'), K(0, 2, 'alleged')],
   grandparent: [F('alleged'), F(), K(0, 1), F(), K(2, 3, 'child')],
   avuncular: [F(), F(), K(0, 1, 'alleged'), K(0, 1), F(), K(3, 4, 'child')],
-  first_cousin: [F(), F(), K(0, 1), K(0, 1), F(), F(), K(2, 4, 'child'), K(3, 5, 'alleged')],
+  first_cousin: [
+    F(),
+    F(),
+    K(0, 1),
+    K(0, 1),
+    F(),
+    F(),
+    K(2, 4, 'child'),
+    K(3, 5, 'alleged'),
+  ],
 };
 const H2 = (relationship: Relationship): Person[] =>
   relationship === 'trio_mother_known'
@@ -40,17 +52,28 @@ function bruteForceLikelihood(
 ): number {
   const n = p.length;
   const options = persons.map((person) => {
-    if (!person.role) return Array.from({ length: n * n }, (_, i): [number, number] => [Math.floor(i / n), i % n]);
+    if (!person.role)
+      return Array.from({ length: n * n }, (_, i): [number, number] => [
+        Math.floor(i / n),
+        i % n,
+      ]);
     const [a, b] = genotypes[person.role] as [number, number];
-    return a === b ? [[a, b] as [number, number]] : [[a, b] as [number, number], [b, a] as [number, number]];
+    return a === b
+      ? [[a, b] as [number, number]]
+      : [[a, b] as [number, number], [b, a] as [number, number]];
   });
   const chosen: [number, number][] = [];
-  const transmit = (parent: [number, number], allele: number) => (m(parent[0], allele) + m(parent[1], allele)) / 2;
+  const transmit = (parent: [number, number], allele: number) =>
+    (m(parent[0], allele) + m(parent[1], allele)) / 2;
   const founderProbability = (): number => {
-    const alleles = persons.flatMap((person, i) => (person.parents ? [] : chosen[i]));
+    const alleles = persons.flatMap((person, i) =>
+      person.parents ? [] : chosen[i],
+    );
     return alleles.reduce((prob, a, j) => {
       const seen = alleles.slice(0, j).filter((b) => b === a).length;
-      return (prob * (seen * theta + (1 - theta) * p[a])) / (1 + (j - 1) * theta);
+      return (
+        (prob * (seen * theta + (1 - theta) * p[a])) / (1 + (j - 1) * theta)
+      );
     }, 1);
   };
   const visit = (i: number, product: number): number => {
@@ -60,7 +83,10 @@ function bruteForceLikelihood(
     for (const g of options[i]) {
       chosen[i] = g;
       const parents = persons[i].parents;
-      const factor = parents ? transmit(chosen[parents[0]], g[0]) * transmit(chosen[parents[1]], g[1]) : 1;
+      const factor = parents
+        ? transmit(chosen[parents[0]], g[0]) *
+          transmit(chosen[parents[1]], g[1])
+        : 1;
       sum += visit(i + 1, product * factor);
     }
     return sum;
@@ -88,18 +114,25 @@ function compare(
   const alleles = Object.keys(freqs);
   const p = Object.values(freqs);
   const matrix = mutation ? buildMutationMatrix(mutation, alleles, p) : null;
-  const m = (from: number, to: number) => (matrix ? matrix.at(from, to) : from === to ? 1 : 0);
+  const m = (from: number, to: number) =>
+    matrix ? matrix.at(from, to) : from === to ? 1 : 0;
   const indices = Object.fromEntries(
-    Object.entries(profiles).map(([role, [a, b]]) => [role, [alleles.indexOf(a), alleles.indexOf(b)]]),
+    Object.entries(profiles).map(([role, [a, b]]) => [
+      role,
+      [alleles.indexOf(a), alleles.indexOf(b)],
+    ]),
   ) as Partial<Record<Role, [number, number]>>;
   const expected =
-    bruteForceLikelihood(H1[relationship], indices, p, m, theta) / bruteForceLikelihood(H2(relationship), indices, p, m, theta);
+    bruteForceLikelihood(H1[relationship], indices, p, m, theta) /
+    bruteForceLikelihood(H2(relationship), indices, p, m, theta);
   const actual = calculateKinship({
     frequencies: { L: freqs },
     relationship,
     mutation,
     theta,
-    profiles: Object.fromEntries(Object.entries(profiles).map(([role, g]) => [role, { L: g }])),
+    profiles: Object.fromEntries(
+      Object.entries(profiles).map(([role, g]) => [role, { L: g }]),
+    ),
   }).lr;
   if (expected === 0) expect(actual).toBe(0);
   else expect(Math.abs(actual / expected - 1)).toBeLessThan(1e-10);
@@ -107,10 +140,22 @@ function compare(
 
 describe('pedigree likelihood equals a brute-force sum over all genotypes', () => {
   const pairs: [string, string][][] = [
-    [['9', '10'], ['10', '11']],
-    [['9', '9'], ['11', '10.2']],
-    [['10', '10.2'], ['10', '10.2']],
-    [['9', '9'], ['10', '10.2']],
+    [
+      ['9', '10'],
+      ['10', '11'],
+    ],
+    [
+      ['9', '9'],
+      ['11', '10.2'],
+    ],
+    [
+      ['10', '10.2'],
+      ['10', '10.2'],
+    ],
+    [
+      ['9', '9'],
+      ['10', '10.2'],
+    ],
   ];
   // Avuncular has four untyped persons: three alleles keep the naive sum fast.
   describe.each([
@@ -120,28 +165,56 @@ describe('pedigree likelihood equals a brute-force sum over all genotypes', () =
     ['grandparent', ladder],
     ['avuncular', smallLadder],
   ] as const)('%s', (relationship, freqs) => {
-    it.each(models.flatMap((mutation) => [0, 0.03].map((theta) => [mutation?.model ?? 'none', theta, mutation] as const)))(
-      'mutation %s, θ = %s',
-      (_, theta, mutation) => {
-        for (const [child, alleged] of pairs) {
-          if (child.every((a) => a in freqs) && alleged.every((a) => a in freqs)) compare(relationship, freqs, { child, alleged }, mutation, theta);
-        }
-      },
-    );
+    it.each(
+      models.flatMap((mutation) =>
+        [0, 0.03].map(
+          (theta) => [mutation?.model ?? 'none', theta, mutation] as const,
+        ),
+      ),
+    )('mutation %s, θ = %s', (_, theta, mutation) => {
+      for (const [child, alleged] of pairs) {
+        if (child.every((a) => a in freqs) && alleged.every((a) => a in freqs))
+          compare(relationship, freqs, { child, alleged }, mutation, theta);
+      }
+    });
   });
 
-  describe.each(['trio_both', 'trio_mother_known'] as const)('%s', (relationship) => {
-    it.each(models.flatMap((mutation) => [0, 0.03].map((theta) => [mutation?.model ?? 'none', theta, mutation] as const)))(
-      'mutation %s, θ = %s',
-      (_, theta, mutation) => {
-        compare(relationship, ladder, { child: ['9', '10'], father: ['10', '11'], mother: ['9', '10.2'] }, mutation, theta);
-        compare(relationship, ladder, { child: ['9', '11'], father: ['10', '10'], mother: ['9', '10.2'] }, mutation, theta);
-      },
-    );
-  });
+  describe.each(['trio_both', 'trio_mother_known'] as const)(
+    '%s',
+    (relationship) => {
+      it.each(
+        models.flatMap((mutation) =>
+          [0, 0.03].map(
+            (theta) => [mutation?.model ?? 'none', theta, mutation] as const,
+          ),
+        ),
+      )('mutation %s, θ = %s', (_, theta, mutation) => {
+        compare(
+          relationship,
+          ladder,
+          { child: ['9', '10'], father: ['10', '11'], mother: ['9', '10.2'] },
+          mutation,
+          theta,
+        );
+        compare(
+          relationship,
+          ladder,
+          { child: ['9', '11'], father: ['10', '10'], mother: ['9', '10.2'] },
+          mutation,
+          theta,
+        );
+      });
+    },
+  );
 
   // Eight persons: one (the most general) setting on three alleles keeps the naive sum at a few seconds.
   it('first_cousin with stepwise mutation and θ = 0.03', () => {
-    compare('first_cousin', smallLadder, { child: ['9', '10'], alleged: ['10', '10.2'] }, models[3], 0.03);
+    compare(
+      'first_cousin',
+      smallLadder,
+      { child: ['9', '10'], alleged: ['10', '10.2'] },
+      models[3],
+      0.03,
+    );
   });
 });

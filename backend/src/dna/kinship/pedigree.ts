@@ -60,29 +60,46 @@ export interface CompiledPedigree {
 
 function nodeKey(node: AlleleNode): string {
   const label = node.typed ? `${node.typed.role}${node.typed.allele}` : '_';
-  return `${label}[${node.children.map((e) => `${e.meioses}:${nodeKey(e.node)}`).sort().join(',')}]`;
+  return `${label}[${node.children
+    .map((e) => `${e.meioses}:${nodeKey(e.node)}`)
+    .sort()
+    .join(',')}]`;
 }
 
-function buildGraph(pedigree: readonly PedigreeMember[], vector: number, nonFounders: readonly number[]): AlleleNode[] {
+function buildGraph(
+  pedigree: readonly PedigreeMember[],
+  vector: number,
+  nonFounders: readonly number[],
+): AlleleNode[] {
   const slotCount = pedigree.length * 2;
   const parentSlot = new Int32Array(slotCount).fill(-1);
   nonFounders.forEach((person, i) => {
     const { father, mother } = pedigree[person];
     parentSlot[person * 2] = (father as number) * 2 + ((vector >> (2 * i)) & 1);
-    parentSlot[person * 2 + 1] = (mother as number) * 2 + ((vector >> (2 * i + 1)) & 1);
+    parentSlot[person * 2 + 1] =
+      (mother as number) * 2 + ((vector >> (2 * i + 1)) & 1);
   });
   const childrenOf: number[][] = Array.from({ length: slotCount }, () => []);
-  for (let slot = 0; slot < slotCount; slot++) if (parentSlot[slot] >= 0) childrenOf[parentSlot[slot]].push(slot);
+  for (let slot = 0; slot < slotCount; slot++)
+    if (parentSlot[slot] >= 0) childrenOf[parentSlot[slot]].push(slot);
 
   // Returns the slot's subtree as an edge of one meiosis from its parent, or null if nothing typed lies below.
   const build = (slot: number): AlleleEdge | null => {
     const role = pedigree[slot >> 1].typedAs;
-    const children = childrenOf[slot].map(build).filter((e): e is AlleleEdge => e !== null);
+    const children = childrenOf[slot]
+      .map(build)
+      .filter((e): e is AlleleEdge => e !== null);
     if (!role && children.length === 0) return null;
     if (!role && children.length === 1 && parentSlot[slot] >= 0) {
       return { node: children[0].node, meioses: children[0].meioses + 1 }; // collapse an untyped pass-through
     }
-    return { node: { typed: role ? { role, allele: (slot & 1) as 0 | 1 } : null, children }, meioses: 1 };
+    return {
+      node: {
+        typed: role ? { role, allele: (slot & 1) as 0 | 1 } : null,
+        children,
+      },
+      meioses: 1,
+    };
   };
   const roots: AlleleNode[] = [];
   for (let slot = 0; slot < slotCount; slot++) {
@@ -94,8 +111,12 @@ function buildGraph(pedigree: readonly PedigreeMember[], vector: number, nonFoun
 }
 
 /** Enumerates all inheritance vectors once and merges those giving the same allele graph. */
-export function compilePedigree(pedigree: readonly PedigreeMember[]): CompiledPedigree {
-  const nonFounders = pedigree.flatMap((m, i) => (m.father === undefined ? [] : [i]));
+export function compilePedigree(
+  pedigree: readonly PedigreeMember[],
+): CompiledPedigree {
+  const nonFounders = pedigree.flatMap((m, i) =>
+    m.father === undefined ? [] : [i],
+  );
   const vectorCount = 2 ** (2 * nonFounders.length);
   const graphs = new Map<string, { roots: AlleleNode[]; weight: number }>();
   for (let vector = 0; vector < vectorCount; vector++) {
@@ -112,17 +133,28 @@ export function compilePedigree(pedigree: readonly PedigreeMember[]): CompiledPe
 export type OrderedGenotypes = Partial<Record<TypedRole, Genotype>>;
 
 /** Value at allelic state `a` of a child subtree seen through `meioses` meioses: Σ_b M^k[a,b] w(b). */
-function edgeValue(weight: AlleleWeight, matrix: TransitionMatrix | null, a: number): number {
+function edgeValue(
+  weight: AlleleWeight,
+  matrix: TransitionMatrix | null,
+  a: number,
+): number {
   if (weight instanceof Float64Array) {
     if (!matrix) return weight[a];
     let sum = 0;
     for (let b = 0; b < weight.length; b++) sum += matrix.at(a, b) * weight[b];
     return sum;
   }
-  return weight.scale * (matrix ? matrix.at(a, weight.allele) : a === weight.allele ? 1 : 0);
+  return (
+    weight.scale *
+    (matrix ? matrix.at(a, weight.allele) : a === weight.allele ? 1 : 0)
+  );
 }
 
-function nodeWeight(node: AlleleNode, genotypes: OrderedGenotypes, model: LocusModel): AlleleWeight {
+function nodeWeight(
+  node: AlleleNode,
+  genotypes: OrderedGenotypes,
+  model: LocusModel,
+): AlleleWeight {
   const children = node.children.map((e) => ({
     weight: nodeWeight(e.node, genotypes, model),
     matrix: model.transmission(e.meioses),
@@ -130,24 +162,33 @@ function nodeWeight(node: AlleleNode, genotypes: OrderedGenotypes, model: LocusM
   if (node.typed) {
     const allele = (genotypes[node.typed.role] as Genotype)[node.typed.allele];
     let scale = 1;
-    for (const child of children) scale *= edgeValue(child.weight, child.matrix, allele);
+    for (const child of children)
+      scale *= edgeValue(child.weight, child.matrix, allele);
     return { allele, scale };
   }
   const n = model.frequencies.length;
   const dense = new Float64Array(n).fill(1);
-  for (const child of children) for (let a = 0; a < n; a++) dense[a] *= edgeValue(child.weight, child.matrix, a);
+  for (const child of children)
+    for (let a = 0; a < n; a++)
+      dense[a] *= edgeValue(child.weight, child.matrix, a);
   return dense;
 }
 
 /** Every assignment of paternal/maternal alleles to the typed heterozygotes. */
-function orderings(roles: readonly TypedRole[], genotypes: OrderedGenotypes): OrderedGenotypes[] {
+function orderings(
+  roles: readonly TypedRole[],
+  genotypes: OrderedGenotypes,
+): OrderedGenotypes[] {
   const sorted = roles.map((role): Genotype => {
     const genotype = genotypes[role];
-    if (!genotype) throw new Error(`pedigree likelihood needs the genotype of ${role}`);
+    if (!genotype)
+      throw new Error(`pedigree likelihood needs the genotype of ${role}`);
     // Sorted, so that the same genotype always sums in the same order (search index == calculator, bit for bit).
     return genotype[0] <= genotype[1] ? genotype : [genotype[1], genotype[0]];
   });
-  const heterozygous = roles.filter((_, r) => sorted[r][0] !== sorted[r][1]).length;
+  const heterozygous = roles.filter(
+    (_, r) => sorted[r][0] !== sorted[r][1],
+  ).length;
   const result: OrderedGenotypes[] = [];
   for (let mask = 0; mask < 1 << heterozygous; mask++) {
     const ordered: OrderedGenotypes = {};
@@ -164,36 +205,63 @@ function orderings(roles: readonly TypedRole[], genotypes: OrderedGenotypes): Or
 
 /** Where a typed allele's value comes from: the role's ordered genotype, paternal (0) or maternal (1). */
 type TypedSlot = NonNullable<AlleleNode['typed']>;
-const alleleOf = (slot: TypedSlot, genotypes: OrderedGenotypes): number => (genotypes[slot.role] as Genotype)[slot.allele];
+const alleleOf = (slot: TypedSlot, genotypes: OrderedGenotypes): number =>
+  (genotypes[slot.role] as Genotype)[slot.allele];
 
 /**
  * θ = 0 shortcuts for the usual root shapes (every pairwise relationship and trio has only these):
  * an untyped founder allele over one or two typed leaves reads a memoised table, a typed founder allele
  * over typed leaves is p_o · Π M^k[o, leaf]. Anything else goes through `nodeWeight`.
  */
-function rootValue(root: AlleleNode, genotypes: OrderedGenotypes, model: LocusModel): number {
+function rootValue(
+  root: AlleleNode,
+  genotypes: OrderedGenotypes,
+  model: LocusModel,
+): number {
   const edges = root.children;
-  const leavesOnly = edges.every((e) => e.node.typed && e.node.children.length === 0);
+  const leavesOnly = edges.every(
+    (e) => e.node.typed && e.node.children.length === 0,
+  );
   if (leavesOnly && root.typed) {
     const allele = alleleOf(root.typed, genotypes);
     let value = model.frequencies[allele];
-    for (const e of edges) value *= edgeValue({ allele: alleleOf(e.node.typed as TypedSlot, genotypes), scale: 1 }, model.transmission(e.meioses), allele);
+    for (const e of edges)
+      value *= edgeValue(
+        { allele: alleleOf(e.node.typed as TypedSlot, genotypes), scale: 1 },
+        model.transmission(e.meioses),
+        allele,
+      );
     return value;
   }
   if (leavesOnly && edges.length === 1) {
-    return model.founderTable(edges[0].meioses)[alleleOf(edges[0].node.typed as TypedSlot, genotypes)];
+    return model.founderTable(edges[0].meioses)[
+      alleleOf(edges[0].node.typed as TypedSlot, genotypes)
+    ];
   }
   if (leavesOnly && edges.length === 2) {
-    const [x, y] = edges.map((e) => alleleOf(e.node.typed as TypedSlot, genotypes));
-    return model.founderTable(edges[0].meioses, edges[1].meioses)[x * model.frequencies.length + y];
+    const [x, y] = edges.map((e) =>
+      alleleOf(e.node.typed as TypedSlot, genotypes),
+    );
+    return model.founderTable(edges[0].meioses, edges[1].meioses)[
+      x * model.frequencies.length + y
+    ];
   }
-  return founderAlleleSum([nodeWeight(root, genotypes, model)], model.frequencies, 0);
+  return founderAlleleSum(
+    [nodeWeight(root, genotypes, model)],
+    model.frequencies,
+    0,
+  );
 }
 
-function graphLikelihood(graph: AlleleGraph, genotypes: OrderedGenotypes, model: LocusModel): number {
+function graphLikelihood(
+  graph: AlleleGraph,
+  genotypes: OrderedGenotypes,
+  model: LocusModel,
+): number {
   if (model.theta === 0) {
     let product = 1;
-    for (let r = 0; r < graph.roots.length && product !== 0; r++) product *= rootValue(graph.roots[r], genotypes, model);
+    for (let r = 0; r < graph.roots.length && product !== 0; r++)
+      product *= rootValue(graph.roots[r], genotypes, model);
     return product;
   }
   const weights = graph.roots.map((root) => nodeWeight(root, genotypes, model));
@@ -208,7 +276,8 @@ export function pedigreeLikelihood(
 ): number {
   let likelihood = 0;
   for (const ordered of orderings(pedigree.roles, genotypes)) {
-    for (const graph of pedigree.graphs) likelihood += graph.weight * graphLikelihood(graph, ordered, model);
+    for (const graph of pedigree.graphs)
+      likelihood += graph.weight * graphLikelihood(graph, ordered, model);
   }
   return likelihood;
 }

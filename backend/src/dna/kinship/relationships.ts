@@ -1,4 +1,10 @@
-import { type CompiledPedigree, compilePedigree, type Genotype, type PedigreeMember, type TypedRole } from './pedigree';
+import {
+  type CompiledPedigree,
+  compilePedigree,
+  type Genotype,
+  type PedigreeMember,
+  type TypedRole,
+} from './pedigree';
 
 export const RELATIONSHIPS = [
   'parent_child',
@@ -13,7 +19,9 @@ export const RELATIONSHIPS = [
 export type Relationship = (typeof RELATIONSHIPS)[number];
 
 /** Profiles each relationship needs. In second-degree relationships `alleged` is the older generation (grandparent, uncle/aunt). */
-export const REQUIRED_PROFILES: Readonly<Record<Relationship, readonly TypedRole[]>> = {
+export const REQUIRED_PROFILES: Readonly<
+  Record<Relationship, readonly TypedRole[]>
+> = {
   parent_child: ['child', 'alleged'],
   trio_both: ['child', 'father', 'mother'],
   trio_mother_known: ['child', 'mother', 'father'],
@@ -25,12 +33,21 @@ export const REQUIRED_PROFILES: Readonly<Record<Relationship, readonly TypedRole
 };
 
 const founder = (typedAs?: TypedRole): PedigreeMember => ({ typedAs });
-const child = (father: number, mother: number, typedAs?: TypedRole): PedigreeMember => ({ father, mother, typedAs });
+const child = (
+  father: number,
+  mother: number,
+  typedAs?: TypedRole,
+): PedigreeMember => ({ father, mother, typedAs });
 
 /** H1 pedigrees (the claimed relationship) and H2 pedigrees (KINSHIP.md §A.1). */
-const HYPOTHESES: Readonly<Record<Relationship, { h1: PedigreeMember[]; h2: PedigreeMember[] }>> = {
+const HYPOTHESES: Readonly<
+  Record<Relationship, { h1: PedigreeMember[]; h2: PedigreeMember[] }>
+> = {
   // alleged parent, untyped other parent, child
-  parent_child: { h1: [founder('alleged'), founder(), child(0, 1, 'child')], h2: unrelated('child', 'alleged') },
+  parent_child: {
+    h1: [founder('alleged'), founder(), child(0, 1, 'child')],
+    h2: unrelated('child', 'alleged'),
+  },
   trio_both: {
     h1: [founder('father'), founder('mother'), child(0, 1, 'child')],
     h2: unrelated('child', 'father', 'mother'),
@@ -46,22 +63,50 @@ const HYPOTHESES: Readonly<Record<Relationship, { h1: PedigreeMember[]; h2: Pedi
   },
   // shared untyped parent 0, untyped other parents 1 and 2
   half_sibling: {
-    h1: [founder(), founder(), founder(), child(0, 1, 'child'), child(0, 2, 'alleged')],
+    h1: [
+      founder(),
+      founder(),
+      founder(),
+      child(0, 1, 'child'),
+      child(0, 2, 'alleged'),
+    ],
     h2: unrelated('child', 'alleged'),
   },
   // grandparent -> untyped parent -> grandchild
   grandparent: {
-    h1: [founder('alleged'), founder(), child(0, 1), founder(), child(2, 3, 'child')],
+    h1: [
+      founder('alleged'),
+      founder(),
+      child(0, 1),
+      founder(),
+      child(2, 3, 'child'),
+    ],
     h2: unrelated('child', 'alleged'),
   },
   // uncle/aunt and the child's untyped parent are children of untyped grandparents
   avuncular: {
-    h1: [founder(), founder(), child(0, 1, 'alleged'), child(0, 1), founder(), child(3, 4, 'child')],
+    h1: [
+      founder(),
+      founder(),
+      child(0, 1, 'alleged'),
+      child(0, 1),
+      founder(),
+      child(3, 4, 'child'),
+    ],
     h2: unrelated('child', 'alleged'),
   },
   // the two untyped parents are full siblings
   first_cousin: {
-    h1: [founder(), founder(), child(0, 1), child(0, 1), founder(), founder(), child(2, 4, 'child'), child(3, 5, 'alleged')],
+    h1: [
+      founder(),
+      founder(),
+      child(0, 1),
+      child(0, 1),
+      founder(),
+      founder(),
+      child(2, 4, 'child'),
+      child(3, 5, 'alleged'),
+    ],
     h2: unrelated('child', 'alleged'),
   },
 };
@@ -70,9 +115,15 @@ function unrelated(...roles: TypedRole[]): PedigreeMember[] {
   return roles.map(founder);
 }
 
-const compiled = new Map<Relationship, { h1: CompiledPedigree; h2: CompiledPedigree }>();
+const compiled = new Map<
+  Relationship,
+  { h1: CompiledPedigree; h2: CompiledPedigree }
+>();
 
-export function hypotheses(relationship: Relationship): { h1: CompiledPedigree; h2: CompiledPedigree } {
+export function hypotheses(relationship: Relationship): {
+  h1: CompiledPedigree;
+  h2: CompiledPedigree;
+} {
   let entry = compiled.get(relationship);
   if (!entry) {
     const { h1, h2 } = HYPOTHESES[relationship];
@@ -82,7 +133,8 @@ export function hypotheses(relationship: Relationship): { h1: CompiledPedigree; 
   return entry;
 }
 
-const shares = (g: Genotype, allele: number): boolean => g[0] === allele || g[1] === allele;
+const shares = (g: Genotype, allele: number): boolean =>
+  g[0] === allele || g[1] === allele;
 
 /**
  * Mendelian inconsistency at one locus, counted for the decision policy (§A.5 counting rules).
@@ -90,7 +142,10 @@ const shares = (g: Genotype, allele: number): boolean => g[0] === allele || g[1]
  * "exclude" (§A.4), so they always count 0 (counting loci without a shared allele would make the
  * ≥ 3 exclusion rule reject true siblings).
  */
-export function isMendelianInconsistent(relationship: Relationship, genotypes: Partial<Record<TypedRole, Genotype>>): boolean {
+export function isMendelianInconsistent(
+  relationship: Relationship,
+  genotypes: Partial<Record<TypedRole, Genotype>>,
+): boolean {
   const c = genotypes.child as Genotype;
   switch (relationship) {
     case 'parent_child': {
@@ -101,7 +156,10 @@ export function isMendelianInconsistent(relationship: Relationship, genotypes: P
     case 'trio_mother_known': {
       const father = genotypes.father as Genotype;
       const mother = genotypes.mother as Genotype;
-      return !((shares(father, c[0]) && shares(mother, c[1])) || (shares(father, c[1]) && shares(mother, c[0])));
+      return !(
+        (shares(father, c[0]) && shares(mother, c[1])) ||
+        (shares(father, c[1]) && shares(mother, c[0]))
+      );
     }
     default:
       return false;

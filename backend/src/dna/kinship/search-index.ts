@@ -12,7 +12,13 @@ import { SearchWorkerPool } from './search-worker';
 import type { Profile } from './validation';
 
 /** Pairwise relationships a search can score (trios are scored per registered couple, see `searchCouples`). */
-export type SearchRelationship = 'parent_child' | 'full_sibling' | 'half_sibling' | 'grandparent' | 'avuncular' | 'first_cousin';
+export type SearchRelationship =
+  | 'parent_child'
+  | 'full_sibling'
+  | 'half_sibling'
+  | 'grandparent'
+  | 'avuncular'
+  | 'first_cousin';
 
 export interface DnaSearchIndexOptions {
   /** The adjusted table (§A.6); every allele of every profile must be in it. */
@@ -53,8 +59,10 @@ export interface CoupleCandidate {
  * so the scan needs one load per locus.
  */
 export const UNTYPED = 0;
-const genotypeCode = (i: number, j: number): number => (i <= j ? (j * (j + 1)) / 2 + i + 1 : genotypeCode(j, i));
-const genotypeCount = (alleleCount: number): number => (alleleCount * (alleleCount + 1)) / 2;
+const genotypeCode = (i: number, j: number): number =>
+  i <= j ? (j * (j + 1)) / 2 + i + 1 : genotypeCode(j, i);
+const genotypeCount = (alleleCount: number): number =>
+  (alleleCount * (alleleCount + 1)) / 2;
 
 function decodeGenotype(code: number): Genotype {
   const c = code - 1;
@@ -89,17 +97,35 @@ export class DnaSearchIndex {
 
   constructor(options: DnaSearchIndexOptions) {
     const { table } = options;
-    this.loci = (options.loci ?? Object.keys(table.loci)).map(normaliseLocusName).filter((l) => !isSexMarker(l));
+    this.loci = (options.loci ?? Object.keys(table.loci))
+      .map(normaliseLocusName)
+      .filter((l) => !isSexMarker(l));
     const unknown = this.loci.filter((locus) => !table.loci[locus]);
     if (unknown.length > 0) {
-      throw new KinshipInputError(unknown.map((locus) => ({ field: 'loci', message: `locus ${locus} is not in the table` })));
+      throw new KinshipInputError(
+        unknown.map((locus) => ({
+          field: 'loci',
+          message: `locus ${locus} is not in the table`,
+        })),
+      );
     }
-    this.relationships = options.relationships ?? ['parent_child', 'full_sibling'];
+    this.relationships = options.relationships ?? [
+      'parent_child',
+      'full_sibling',
+    ];
     this.frequencyTableVersion = table.version;
-    const mutation = options.mutation === undefined ? DEFAULT_SEARCH_MUTATION : options.mutation;
+    const mutation =
+      options.mutation === undefined
+        ? DEFAULT_SEARCH_MUTATION
+        : options.mutation;
     this.models = this.loci.map((locus) => {
       const { alleles, frequencies } = table.loci[locus];
-      return new LocusLikelihoodModel(alleles, frequencies, options.theta ?? 0, mutation);
+      return new LocusLikelihoodModel(
+        alleles,
+        frequencies,
+        options.theta ?? 0,
+        mutation,
+      );
     });
     const offsets: number[] = [];
     let length = 0;
@@ -107,10 +133,15 @@ export class DnaSearchIndex {
       offsets.push(length);
       length += genotypeCount(model.alleles.length) + 1;
     }
-    if (length > 0x10000) throw new Error('too many genotypes for 16-bit genotype entries; index fewer loci');
+    if (length > 0x10000)
+      throw new Error(
+        'too many genotypes for 16-bit genotype entries; index fewer loci',
+      );
     this.locusOffsets = Int32Array.from(offsets);
     this.tableLength = length;
-    this.genotypeBuffer = new SharedArrayBuffer(Math.max(1, options.initialCapacity ?? 1024) * this.loci.length * 2);
+    this.genotypeBuffer = new SharedArrayBuffer(
+      Math.max(1, options.initialCapacity ?? 1024) * this.loci.length * 2,
+    );
     this.genotypes = new Uint16Array(this.genotypeBuffer);
     this.pool = options.workers ? new SearchWorkerPool(options.workers) : null;
   }
@@ -134,7 +165,10 @@ export class DnaSearchIndex {
       this.ids.push(id);
       this.rowOf.set(id, row);
     }
-    this.genotypes.set(codes.map((code, l) => code + this.locusOffsets[l]), row * this.loci.length);
+    this.genotypes.set(
+      codes.map((code, l) => code + this.locusOffsets[l]),
+      row * this.loci.length,
+    );
   }
 
   /** A stored reference decoded back to a profile (indexed loci only, homozygotes as two alleles). */
@@ -175,7 +209,9 @@ export class DnaSearchIndex {
     const R = this.relationships.length;
     const log10Lr = new Float64Array(this.tableLength * R);
     const noSharedAllele = new Uint8Array(this.tableLength);
-    const childGenotypes = this.loci.map((_, l) => (childCodes[l] === UNTYPED ? null : decodeGenotype(childCodes[l])));
+    const childGenotypes = this.loci.map((_, l) =>
+      childCodes[l] === UNTYPED ? null : decodeGenotype(childCodes[l]),
+    );
     this.models.forEach((model, l) => {
       const childGenotype = childGenotypes[l];
       if (!childGenotype) return; // all entries stay 0: the locus is skipped (LR 1)
@@ -185,9 +221,16 @@ export class DnaSearchIndex {
           const entry = this.locusOffsets[l] + genotypeCode(i, j);
           const genotypes = { child: childGenotype, alleged: [i, j] as const };
           this.relationships.forEach((relationship, r) => {
-            log10Lr[entry * R + r] = Math.log10(locusLikelihoodRatio(relationship, model, genotypes));
+            log10Lr[entry * R + r] = Math.log10(
+              locusLikelihoodRatio(relationship, model, genotypes),
+            );
           });
-          noSharedAllele[entry] = isMendelianInconsistent('parent_child', genotypes) ? 1 : 0;
+          noSharedAllele[entry] = isMendelianInconsistent(
+            'parent_child',
+            genotypes,
+          )
+            ? 1
+            : 0;
         }
       }
     });
@@ -195,10 +238,15 @@ export class DnaSearchIndex {
   }
 
   /** Top-k references for one query child, ranked by their best relationship; uses the worker pool if configured. */
-  async search(child: Profile | SearchQuery, k = 50): Promise<SearchCandidate[]> {
-    const query = child instanceof SearchQuery ? child : this.prepareQuery(child);
+  async search(
+    child: Profile | SearchQuery,
+    k = 50,
+  ): Promise<SearchCandidate[]> {
+    const query =
+      child instanceof SearchQuery ? child : this.prepareQuery(child);
     const pool = this.pool;
-    if (!pool || this.size === 0) return this.candidates(query, this.scan(query, 0, this.size, k), k);
+    if (!pool || this.size === 0)
+      return this.candidates(query, this.scan(query, 0, this.size, k), k);
     const perSlice = Math.ceil(this.size / pool.size);
     const results = await Promise.all(
       Array.from({ length: pool.size }, (_, s) =>
@@ -218,12 +266,17 @@ export class DnaSearchIndex {
 
   /** Same as `search`, always in the calling thread. */
   searchInProcess(child: Profile | SearchQuery, k = 50): SearchCandidate[] {
-    const query = child instanceof SearchQuery ? child : this.prepareQuery(child);
+    const query =
+      child instanceof SearchQuery ? child : this.prepareQuery(child);
     return this.candidates(query, this.scan(query, 0, this.size, k), k);
   }
 
   /** Trio LR (both parents alleged) for each registered couple, best k first (§A.3, §A.9). */
-  searchCouples(child: Profile, couples: readonly { motherId: string; fatherId: string }[], k = 50): CoupleCandidate[] {
+  searchCouples(
+    child: Profile,
+    couples: readonly { motherId: string; fatherId: string }[],
+    k = 50,
+  ): CoupleCandidate[] {
     const childCodes = this.encodeProfile(child, 'child');
     const cache = this.models.map(() => new Map<number, number>());
     const L = this.loci.length;
@@ -236,8 +289,17 @@ export class DnaSearchIndex {
       for (let l = 0; l < L; l++) {
         const motherCode = this.codeAt(motherRow, l);
         const fatherCode = this.codeAt(fatherRow, l);
-        if (childCodes[l] === UNTYPED || motherCode === UNTYPED || fatherCode === UNTYPED) continue;
-        const genotypes = { child: decodeGenotype(childCodes[l]), mother: decodeGenotype(motherCode), father: decodeGenotype(fatherCode) };
+        if (
+          childCodes[l] === UNTYPED ||
+          motherCode === UNTYPED ||
+          fatherCode === UNTYPED
+        )
+          continue;
+        const genotypes = {
+          child: decodeGenotype(childCodes[l]),
+          mother: decodeGenotype(motherCode),
+          father: decodeGenotype(fatherCode),
+        };
         const key = fatherCode * 0x10000 + motherCode;
         let lr = cache[l].get(key);
         if (lr === undefined) {
@@ -248,7 +310,13 @@ export class DnaSearchIndex {
         lociCompared++;
         if (isMendelianInconsistent('trio_both', genotypes)) inconsistentLoci++;
       }
-      return { motherId, fatherId, log10Lr: combined.log10Lr, inconsistentLoci, lociCompared };
+      return {
+        motherId,
+        fatherId,
+        log10Lr: combined.log10Lr,
+        inconsistentLoci,
+        lociCompared,
+      };
     });
     const rank = (c: CoupleCandidate): number => c.log10Lr ?? -Infinity;
     return scored.sort((a, b) => rank(b) - rank(a)).slice(0, k);
@@ -264,14 +332,19 @@ export class DnaSearchIndex {
 
   private requireRow(id: string): number {
     const row = this.rowOf.get(id);
-    if (row === undefined) throw new KinshipInputError([{ field: 'referenceId', message: `unknown reference ${id}` }]);
+    if (row === undefined)
+      throw new KinshipInputError([
+        { field: 'referenceId', message: `unknown reference ${id}` },
+      ]);
     return row;
   }
 
   private ensureCapacity(rows: number): void {
     const needed = rows * this.loci.length;
     if (needed <= this.genotypes.length) return;
-    const buffer = new SharedArrayBuffer(Math.max(needed, this.genotypes.length * 2) * 2);
+    const buffer = new SharedArrayBuffer(
+      Math.max(needed, this.genotypes.length * 2) * 2,
+    );
     const genotypes = new Uint16Array(buffer);
     genotypes.set(this.genotypes);
     this.genotypeBuffer = buffer;
@@ -295,26 +368,55 @@ export class DnaSearchIndex {
       const l = this.locusPosition(name);
       if (l < 0) continue;
       const indices = alleles.map((a) => this.models[l].alleleIndex.get(a));
-      if (alleles.length < 1 || alleles.length > 2 || indices.some((i) => i === undefined)) {
-        issues.push({ field: `${field}.${name}`, message: `alleles ${alleles.join('/')} are not all in the frequency table` });
+      if (
+        alleles.length < 1 ||
+        alleles.length > 2 ||
+        indices.some((i) => i === undefined)
+      ) {
+        issues.push({
+          field: `${field}.${name}`,
+          message: `alleles ${alleles.join('/')} are not all in the frequency table`,
+        });
         continue;
       }
-      codes[l] = genotypeCode(indices[0] as number, indices[indices.length - 1] as number);
+      codes[l] = genotypeCode(
+        indices[0] as number,
+        indices[indices.length - 1] as number,
+      );
     }
     if (issues.length > 0) throw new KinshipInputError(issues);
     return codes;
   }
 
-  private scan(query: SearchQuery, start: number, end: number, k: number): ScanResult[] {
+  private scan(
+    query: SearchQuery,
+    start: number,
+    end: number,
+    k: number,
+  ): ScanResult[] {
     return [
-      scanReferences(this.genotypes, this.loci.length, start, end, query.log10Lr, this.relationships.length, k),
+      scanReferences(
+        this.genotypes,
+        this.loci.length,
+        start,
+        end,
+        query.log10Lr,
+        this.relationships.length,
+        k,
+      ),
     ];
   }
 
   /** Merges scan slices and adds per-relationship details for the k best rows. */
-  private candidates(query: SearchQuery, results: ScanResult[], k: number): SearchCandidate[] {
+  private candidates(
+    query: SearchQuery,
+    results: ScanResult[],
+    k: number,
+  ): SearchCandidate[] {
     const best = results
-      .flatMap((r) => Array.from(r.rows, (row, i) => ({ row, score: r.scores[i] })))
+      .flatMap((r) =>
+        Array.from(r.rows, (row, i) => ({ row, score: r.scores[i] })),
+      )
       .sort((a, b) => b.score - a.score || a.row - b.row)
       .slice(0, k);
     const L = this.loci.length;
@@ -336,7 +438,12 @@ export class DnaSearchIndex {
       for (let r = 1; r < R; r++) if (sums[r] > sums[bestIndex]) bestIndex = r;
       return {
         referenceId: this.ids[row],
-        log10Lr: Object.fromEntries(this.relationships.map((rel, r) => [rel, sums[r] === -Infinity ? null : sums[r]])),
+        log10Lr: Object.fromEntries(
+          this.relationships.map((rel, r) => [
+            rel,
+            sums[r] === -Infinity ? null : sums[r],
+          ]),
+        ),
         bestRelationship: this.relationships[bestIndex],
         inconsistentLoci,
         lociCompared,

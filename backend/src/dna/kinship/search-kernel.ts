@@ -48,7 +48,8 @@ export function scanReferences(
         const o = entries[i] * relationshipCount;
         for (let r = 0; r < relationshipCount; r++) sums[r] += table[o + r];
       }
-      for (let r = 0; r < relationshipCount; r++) if (sums[r] > best) best = sums[r];
+      for (let r = 0; r < relationshipCount; r++)
+        if (sums[r] > best) best = sums[r];
     }
     if (kept < k) {
       rows[kept] = row;

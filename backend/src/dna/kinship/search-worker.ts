@@ -42,7 +42,9 @@ export class SearchWorkerPool {
   }
 
   async scan(job: ScanJob): Promise<ScanResult> {
-    const worker = this.idle.pop() ?? (await new Promise<Worker>((resolve) => this.waiting.push(resolve)));
+    const worker =
+      this.idle.pop() ??
+      (await new Promise<Worker>((resolve) => this.waiting.push(resolve)));
     try {
       return await new Promise<ScanResult>((resolve, reject) => {
         const onError = (error: Error): void => {

@@ -2,7 +2,8 @@
  * The weight a founder allele contributes as a function of its allelic state:
  * a point mass (`scale` at `allele`, 0 elsewhere; typed alleles) or one value per allele.
  */
-export type AlleleWeight = { readonly allele: number; readonly scale: number } | Float64Array;
+export type AlleleWeight =
+  { readonly allele: number; readonly scale: number } | Float64Array;
 
 const partitionCache: number[][][][] = [];
 
@@ -31,7 +32,11 @@ function setPartitions(k: number): number[][][] {
 }
 
 /** Σ_a p_a Π_{w in block} w(a): the founder alleles of one block all carry the same allele a. */
-function blockSum(weights: readonly AlleleWeight[], block: readonly number[], p: Float64Array): number {
+function blockSum(
+  weights: readonly AlleleWeight[],
+  block: readonly number[],
+  p: Float64Array,
+): number {
   let pointAllele = -1;
   let scale = 1;
   for (const r of block) {
@@ -69,11 +74,16 @@ function blockSum(weights: readonly AlleleWeight[], block: readonly number[], p:
  *   Σ = Π_j (1+(j−2)θ)^{-1} · Σ_π θ^{k−|π|} Π_{B∈π} (|B|−1)! (1−θ) Σ_a p_a Π_{r∈B} w_r(a),
  * which is exact and avoids summing over n^k allele combinations.
  */
-export function founderAlleleSum(weights: readonly AlleleWeight[], p: Float64Array, theta: number): number {
+export function founderAlleleSum(
+  weights: readonly AlleleWeight[],
+  p: Float64Array,
+  theta: number,
+): number {
   const k = weights.length;
   if (theta === 0) {
     let product = 1;
-    for (let r = 0; r < k && product !== 0; r++) product *= blockSum(weights, [r], p);
+    for (let r = 0; r < k && product !== 0; r++)
+      product *= blockSum(weights, [r], p);
     return product;
   }
   let total = 0;
@@ -81,7 +91,8 @@ export function founderAlleleSum(weights: readonly AlleleWeight[], p: Float64Arr
     let term = theta ** (k - partition.length);
     for (const block of partition) {
       if (term === 0) break;
-      term *= factorial(block.length - 1) * (1 - theta) * blockSum(weights, block, p);
+      term *=
+        factorial(block.length - 1) * (1 - theta) * blockSum(weights, block, p);
     }
     total += term;
   }

@@ -1,8 +1,16 @@
 import { KinshipInputError, type KinshipInputIssue } from './errors';
 import { isSexMarker, normaliseLocusName } from './loci';
-import { buildMutationMatrix, type MutationModel, type TransitionMatrix } from './mutation';
+import {
+  buildMutationMatrix,
+  type MutationModel,
+  type TransitionMatrix,
+} from './mutation';
 import type { TypedRole } from './pedigree';
-import { RELATIONSHIPS, REQUIRED_PROFILES, type Relationship } from './relationships';
+import {
+  RELATIONSHIPS,
+  REQUIRED_PROFILES,
+  type Relationship,
+} from './relationships';
 
 /** Tolerance for "frequencies of a locus sum to 1". */
 export const FREQUENCY_SUM_TOLERANCE = 1e-6;
@@ -31,15 +39,21 @@ export interface ValidKinshipInput {
   readonly mutation: MutationModel | null;
   readonly theta: number;
   readonly loci: ReadonlyMap<string, ValidLocus>;
-  readonly profiles: Readonly<Partial<Record<TypedRole, ReadonlyMap<string, readonly [string, string]>>>>;
+  readonly profiles: Readonly<
+    Partial<Record<TypedRole, ReadonlyMap<string, readonly [string, string]>>>
+  >;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const isFiniteNumber = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value);
 const SEX_ALLELES = new Set(['X', 'Y']);
 
-function validateMutation(value: unknown, issues: KinshipInputIssue[]): MutationModel | null {
+function validateMutation(
+  value: unknown,
+  issues: KinshipInputIssue[],
+): MutationModel | null {
   if (value === undefined || value === null) return null;
   if (!isRecord(value)) {
     issues.push({ field: 'mutation', message: 'must be an object or null' });
@@ -47,25 +61,51 @@ function validateMutation(value: unknown, issues: KinshipInputIssue[]): Mutation
   }
   const { model, rate, rate2, range } = value;
   if (model !== 'equal' && model !== 'proportional' && model !== 'stepwise') {
-    issues.push({ field: 'mutation.model', message: 'must be one of equal, proportional, stepwise' });
+    issues.push({
+      field: 'mutation.model',
+      message: 'must be one of equal, proportional, stepwise',
+    });
   }
   if (!isFiniteNumber(rate) || rate < 0 || rate > 1) {
-    issues.push({ field: 'mutation.rate', message: 'must be a number in [0, 1]' });
+    issues.push({
+      field: 'mutation.rate',
+      message: 'must be a number in [0, 1]',
+    });
   }
-  if (rate2 !== undefined && (!isFiniteNumber(rate2) || rate2 < 0 || rate2 > 1)) {
-    issues.push({ field: 'mutation.rate2', message: 'must be a number in [0, 1]' });
+  if (
+    rate2 !== undefined &&
+    (!isFiniteNumber(rate2) || rate2 < 0 || rate2 > 1)
+  ) {
+    issues.push({
+      field: 'mutation.rate2',
+      message: 'must be a number in [0, 1]',
+    });
   }
   if (range !== undefined && (!isFiniteNumber(range) || range <= 0)) {
-    issues.push({ field: 'mutation.range', message: 'must be a positive number' });
+    issues.push({
+      field: 'mutation.range',
+      message: 'must be a positive number',
+    });
   }
-  if (model === 'stepwise' && isFiniteNumber(rate) && isFiniteNumber(rate2) && rate + rate2 > 1) {
-    issues.push({ field: 'mutation.rate2', message: 'rate + rate2 must not exceed 1' });
+  if (
+    model === 'stepwise' &&
+    isFiniteNumber(rate) &&
+    isFiniteNumber(rate2) &&
+    rate + rate2 > 1
+  ) {
+    issues.push({
+      field: 'mutation.rate2',
+      message: 'rate + rate2 must not exceed 1',
+    });
   }
   return value as unknown as MutationModel;
 }
 
 /** Valid loci, and the names of loci given with invalid frequencies (already reported, not "unknown"). */
-function validateFrequencies(value: unknown, issues: KinshipInputIssue[]): { loci: Map<string, ValidLocus>; invalid: Set<string> } {
+function validateFrequencies(
+  value: unknown,
+  issues: KinshipInputIssue[],
+): { loci: Map<string, ValidLocus>; invalid: Set<string> } {
   const loci = new Map<string, ValidLocus>();
   const invalid = new Set<string>();
   if (!isRecord(value)) {
@@ -78,24 +118,44 @@ function validateFrequencies(value: unknown, issues: KinshipInputIssue[]): { loc
     if (isSexMarker(locus)) continue;
     invalid.add(locus); // until it passes every check below
     if (loci.has(locus)) {
-      issues.push({ field, message: `locus ${locus} is given twice (under different spellings)` });
+      issues.push({
+        field,
+        message: `locus ${locus} is given twice (under different spellings)`,
+      });
       invalid.delete(locus);
       continue;
     }
-    if (!isRecord(alleleFrequencies) || Object.keys(alleleFrequencies).length === 0) {
-      issues.push({ field, message: 'must be a non-empty object of allele frequencies' });
+    if (
+      !isRecord(alleleFrequencies) ||
+      Object.keys(alleleFrequencies).length === 0
+    ) {
+      issues.push({
+        field,
+        message: 'must be a non-empty object of allele frequencies',
+      });
       continue;
     }
     const entries = Object.entries(alleleFrequencies);
     const bad = entries.filter(([, p]) => !isFiniteNumber(p) || p < 0);
-    bad.forEach(([allele]) => issues.push({ field: `${field}.${allele}`, message: 'must be a number ≥ 0' }));
+    bad.forEach(([allele]) =>
+      issues.push({
+        field: `${field}.${allele}`,
+        message: 'must be a number ≥ 0',
+      }),
+    );
     if (bad.length > 0) continue;
     const sum = entries.reduce((total, [, p]) => total + (p as number), 0);
     if (Math.abs(sum - 1) > FREQUENCY_SUM_TOLERANCE) {
-      issues.push({ field, message: `frequencies of ${locus} sum to ${sum}, not 1 (tolerance ${FREQUENCY_SUM_TOLERANCE})` });
+      issues.push({
+        field,
+        message: `frequencies of ${locus} sum to ${sum}, not 1 (tolerance ${FREQUENCY_SUM_TOLERANCE})`,
+      });
       continue;
     }
-    loci.set(locus, { alleles: entries.map(([allele]) => allele), frequencies: entries.map(([, p]) => p as number) });
+    loci.set(locus, {
+      alleles: entries.map(([allele]) => allele),
+      frequencies: entries.map(([, p]) => p as number),
+    });
     invalid.delete(locus);
   }
   return { loci, invalid };
@@ -104,7 +164,10 @@ function validateFrequencies(value: unknown, issues: KinshipInputIssue[]): { loc
 function validateProfile(
   role: TypedRole,
   value: unknown,
-  { loci, invalid }: { loci: ReadonlyMap<string, ValidLocus>; invalid: ReadonlySet<string> },
+  {
+    loci,
+    invalid,
+  }: { loci: ReadonlyMap<string, ValidLocus>; invalid: ReadonlySet<string> },
   issues: KinshipInputIssue[],
 ): Map<string, readonly [string, string]> {
   const genotypes = new Map<string, readonly [string, string]>();
@@ -117,21 +180,36 @@ function validateProfile(
     const locus = normaliseLocusName(name);
     const field = `${profileField}.${name}`;
     if (genotypes.has(locus)) {
-      issues.push({ field, message: `locus ${locus} is given twice (under different spellings)` });
+      issues.push({
+        field,
+        message: `locus ${locus} is given twice (under different spellings)`,
+      });
       continue;
     }
-    if (!Array.isArray(alleles) || alleles.length < 1 || alleles.length > 2 || !alleles.every((a) => typeof a === 'string')) {
-      issues.push({ field, message: 'must be an array of one or two allele strings' });
+    if (
+      !Array.isArray(alleles) ||
+      alleles.length < 1 ||
+      alleles.length > 2 ||
+      !alleles.every((a) => typeof a === 'string')
+    ) {
+      issues.push({
+        field,
+        message: 'must be an array of one or two allele strings',
+      });
       continue;
     }
     if (isSexMarker(locus)) {
-      if (!alleles.every((a) => SEX_ALLELES.has(a))) issues.push({ field, message: 'AMEL alleles must be "X" or "Y"' });
+      if (!alleles.every((a) => SEX_ALLELES.has(a)))
+        issues.push({ field, message: 'AMEL alleles must be "X" or "Y"' });
       continue;
     }
     if (invalid.has(locus)) continue;
     const frequencies = loci.get(locus);
     if (!frequencies) {
-      issues.push({ field, message: `unknown locus ${locus} in profile ${role}: it has no frequencies` });
+      issues.push({
+        field,
+        message: `unknown locus ${locus} in profile ${role}: it has no frequencies`,
+      });
       continue;
     }
     const missing = alleles.filter((a) => {
@@ -140,7 +218,10 @@ function validateProfile(
     });
     if (missing.length > 0) {
       missing.forEach((a) =>
-        issues.push({ field, message: `allele ${a} at locus ${locus} has no (or zero) frequency in the given frequencies` }),
+        issues.push({
+          field,
+          message: `allele ${a} at locus ${locus} has no (or zero) frequency in the given frequencies`,
+        }),
       );
       continue;
     }
@@ -152,11 +233,17 @@ function validateProfile(
 /** Checks the whole input and throws one `KinshipInputError` listing every problem. */
 export function validateKinshipInput(input: unknown): ValidKinshipInput {
   const issues: KinshipInputIssue[] = [];
-  if (!isRecord(input)) throw new KinshipInputError([{ field: '', message: 'input must be an object' }]);
+  if (!isRecord(input))
+    throw new KinshipInputError([
+      { field: '', message: 'input must be an object' },
+    ]);
 
   const relationship = input.relationship as Relationship;
   if (!RELATIONSHIPS.includes(relationship)) {
-    issues.push({ field: 'relationship', message: `must be one of ${RELATIONSHIPS.join(', ')}` });
+    issues.push({
+      field: 'relationship',
+      message: `must be one of ${RELATIONSHIPS.join(', ')}`,
+    });
   }
   const theta = input.theta ?? 0;
   if (!isFiniteNumber(theta) || theta < 0 || theta >= 1) {
@@ -169,19 +256,32 @@ export function validateKinshipInput(input: unknown): ValidKinshipInput {
   if (mutation && issues.length === 0) {
     for (const [locus, valid] of loci) {
       try {
-        valid.mutationMatrix = buildMutationMatrix(mutation, valid.alleles, valid.frequencies);
+        valid.mutationMatrix = buildMutationMatrix(
+          mutation,
+          valid.alleles,
+          valid.frequencies,
+        );
       } catch (error) {
-        issues.push({ field: `frequencies.${locus}`, message: (error as Error).message });
+        issues.push({
+          field: `frequencies.${locus}`,
+          message: (error as Error).message,
+        });
       }
     }
   }
 
-  const profiles: Partial<Record<TypedRole, Map<string, readonly [string, string]>>> = {};
+  const profiles: Partial<
+    Record<TypedRole, Map<string, readonly [string, string]>>
+  > = {};
   const given = isRecord(input.profiles) ? input.profiles : {};
-  if (!isRecord(input.profiles)) issues.push({ field: 'profiles', message: 'must be an object' });
+  if (!isRecord(input.profiles))
+    issues.push({ field: 'profiles', message: 'must be an object' });
   for (const role of REQUIRED_PROFILES[relationship] ?? []) {
     if (given[role] === undefined) {
-      issues.push({ field: `profiles.${role}`, message: `is required for relationship ${relationship}` });
+      issues.push({
+        field: `profiles.${role}`,
+        message: `is required for relationship ${relationship}`,
+      });
     } else {
       profiles[role] = validateProfile(role, given[role], frequencies, issues);
     }
