@@ -57,9 +57,11 @@ export class SearchWorkerPool {
         };
         worker.once('message', onMessage);
         worker.once('error', onError);
+        worker.ref(); // keep the process alive while this job runs
         worker.postMessage(job);
       });
     } finally {
+      worker.unref();
       const next = this.waiting.shift();
       if (next) next(worker);
       else this.idle.push(worker);
