@@ -65,16 +65,21 @@ function bruteForceLikelihood(
   const chosen: [number, number][] = [];
   const transmit = (parent: [number, number], allele: number) =>
     (m(parent[0], allele) + m(parent[1], allele)) / 2;
+  const founders = persons.flatMap((person, i) => (person.parents ? [] : [i]));
+  const seen = new Float64Array(n);
+  // Balding–Nichols: draw j (0-based) after `seen[a]` copies of a has probability (seen θ + (1−θ)p_a)/(1 + (j−1)θ).
   const founderProbability = (): number => {
-    const alleles = persons.flatMap((person, i) =>
-      person.parents ? [] : chosen[i],
-    );
-    return alleles.reduce((prob, a, j) => {
-      const seen = alleles.slice(0, j).filter((b) => b === a).length;
-      return (
-        (prob * (seen * theta + (1 - theta) * p[a])) / (1 + (j - 1) * theta)
-      );
-    }, 1);
+    seen.fill(0);
+    let prob = 1;
+    let j = 0;
+    for (const f of founders) {
+      for (const a of chosen[f]) {
+        prob *= (seen[a] * theta + (1 - theta) * p[a]) / (1 + (j - 1) * theta);
+        seen[a]++;
+        j++;
+      }
+    }
+    return prob;
   };
   const visit = (i: number, product: number): number => {
     if (product === 0) return 0;
