@@ -8,7 +8,8 @@ export interface ScopeCondition {
 }
 
 type Condition = Record<string, unknown>;
-const SAFE_PREFIX = /^\^([A-Za-z0-9/_-]*)$/;
+/** `^` and characters that match only themselves in a regular expression; `%` and `_` are escaped for LIKE. */
+const SAFE_PREFIX = /^\^([A-Za-z0-9/_%-]*)$/;
 
 let parameterCounter = 0;
 
@@ -37,10 +38,12 @@ export function scopeCondition(
     });
     return parts.length ? `(${parts.join(' AND ')})` : 'TRUE';
   };
-  const anyOf = (query['$or'] as Condition[] | undefined) ?? [];
+  // Without $or, an unconditional rule allows everything except what the inverted rules ($and) deny.
+  const anyOf = query['$or'] as Condition[] | undefined;
   const noneOf = ((query['$and'] as Condition[] | undefined) ?? []).map((c) => c['$not'] as Condition);
-  const allowed = anyOf.length ? `(${anyOf.map(translate).join(' OR ')})` : Object.keys(query).length ? 'FALSE' : 'TRUE';
-  const denied = noneOf.map((c) => `NOT ${translate(c)}`);
+  const allowed = anyOf ? `(${anyOf.map(translate).join(' OR ')})` : 'TRUE';
+  // A NULL field does not match an inverted rule's condition, so the rule does not deny that row.
+  const denied = noneOf.map((c) => `NOT COALESCE(${translate(c)}, FALSE)`);
   return { sql: [allowed, ...denied].join(' AND '), params };
 }
 

@@ -11,6 +11,8 @@ import { MfaRecoveryCodeEntity } from './auth-session.entity';
 
 const ISSUER = 'Homeward';
 const RECOVERY_CODE_COUNT = 10;
+/** RFC 6238's time step (otplib's default). */
+const PERIOD_SECONDS = 30;
 /** One 30-second step either side, for clocks that drift a little. */
 const TOLERANCE_SECONDS = 30;
 
@@ -55,12 +57,18 @@ export class MfaService {
     if (!user?.mfaSecretEncrypted) return null;
     const token = code.replace(/\s/g, '');
     if (/^\d{6}$/.test(token)) {
+      const epoch = Math.floor(this.clock.now().getTime() / 1000);
+      const lastUsedStep = user.mfaLastUsedStep ? Number(user.mfaLastUsedStep) : undefined;
+      // Every step within the tolerance is at or before the last one used (this server's clock is
+      // behind the one that accepted it): no code can be valid, and otplib would throw.
+      if (lastUsedStep !== undefined && lastUsedStep >= Math.floor((epoch + TOLERANCE_SECONDS) / PERIOD_SECONDS)) return null;
       const result = await verify({
         secret: this.secrets.open(user.mfaSecretEncrypted),
         token,
-        epoch: Math.floor(this.clock.now().getTime() / 1000),
+        epoch,
+        period: PERIOD_SECONDS,
         epochTolerance: TOLERANCE_SECONDS,
-        afterTimeStep: user.mfaLastUsedStep ? Number(user.mfaLastUsedStep) : undefined,
+        afterTimeStep: lastUsedStep,
       });
       if (!result.valid) return null;
       await manager.update(UserEntity, { id: userId }, { mfaLastUsedStep: String((result as { timeStep: number }).timeStep) });
