@@ -16,7 +16,7 @@ module.exports = {
     '^@hw/core/(.*)$': '<rootDir>/src/app/core/$1',
     '^@hw/shared/(.*)$': '<rootDir>/src/app/shared/$1',
   },
-  transformIgnorePatterns: ['node_modules/(?!.*\\.mjs$)'],
+  transformIgnorePatterns: ['node_modules/(?!(.*\\.mjs$|@jsverse/utils/))'],
   snapshotSerializers: [
     'jest-preset-angular/build/serializers/no-ng-attributes',
     'jest-preset-angular/build/serializers/ng-snapshot',

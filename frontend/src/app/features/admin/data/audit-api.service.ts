@@ -11,7 +11,7 @@ export interface AuditQuery {
   action?: string;
   entityType?: string;
   entityId?: string;
-  outcome?: AuditOutcome | '';
+  outcome?: AuditOutcome;
   from?: string;
   to?: string;
   page: number;

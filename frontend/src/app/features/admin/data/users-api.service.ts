@@ -10,8 +10,8 @@ export const USER_STATUSES: readonly UserStatus[] = ['active', 'locked', 'disabl
 
 export interface UserQuery {
   q?: string;
-  role?: UserRole | '';
-  status?: UserStatus | '';
+  role?: UserRole;
+  status?: UserStatus;
   organisationId?: string;
   jurisdictionCode?: string;
   page: number;

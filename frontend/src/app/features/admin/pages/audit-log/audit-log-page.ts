@@ -70,7 +70,7 @@ export class AuditLogPage {
     action: new FormControl('', { nonNullable: true }),
     entityType: new FormControl('', { nonNullable: true }),
     entityId: new FormControl('', { nonNullable: true }),
-    outcome: new FormControl<AuditOutcome | ''>('', { nonNullable: true }),
+    outcome: new FormControl<AuditOutcome | 'all'>('all', { nonNullable: true }),
     from: new FormControl('', { nonNullable: true }),
     to: new FormControl('', { nonNullable: true }),
   });
@@ -127,6 +127,7 @@ export class AuditLogPage {
         action: f.action.trim(),
         entityType: f.entityType.trim(),
         entityId: f.entityId.trim(),
+        outcome: f.outcome === 'all' ? undefined : f.outcome,
         from: dayBoundary(f.from, false),
         to: dayBoundary(f.to, true),
         page: this.pageIndex() + 1,

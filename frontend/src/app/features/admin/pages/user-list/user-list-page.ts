@@ -62,8 +62,8 @@ export class UserListPage {
 
   protected readonly filters = new FormGroup({
     q: new FormControl('', { nonNullable: true }),
-    role: new FormControl<UserRole | ''>('', { nonNullable: true }),
-    status: new FormControl<UserStatus | ''>('', { nonNullable: true }),
+    role: new FormControl<UserRole | 'all'>('all', { nonNullable: true }),
+    status: new FormControl<UserStatus | 'all'>('all', { nonNullable: true }),
   });
 
   constructor() {
@@ -95,10 +95,15 @@ export class UserListPage {
     void this.router.navigate(['/admin/users', user.id]);
   }
 
+  private queryFilters() {
+    const { q, role, status } = this.filters.getRawValue();
+    return { q: q.trim(), role: role === 'all' ? undefined : role, status: status === 'all' ? undefined : status };
+  }
+
   private load(): void {
     this.loading.set(true);
     this.api
-      .list({ ...this.filters.getRawValue(), page: this.pageIndex() + 1, pageSize: this.pageSize() })
+      .list({ ...this.queryFilters(), page: this.pageIndex() + 1, pageSize: this.pageSize() })
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (page) => {
