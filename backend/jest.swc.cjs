@@ -16,7 +16,7 @@ module.exports = {
     ],
   },
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|uint8array-extras|@tokenizer|otplib|@otplib|@scure|@noble)/)',
+    '/node_modules/(?!(@nestjs|file-type|@borewit|strtok3|token-types|uint8array-extras|@tokenizer|otplib|@otplib|@scure|@noble)/)',
   ],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
 };

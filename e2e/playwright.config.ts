@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -9,6 +9,8 @@ import { join } from 'node:path';
 const port = Number(process.env['E2E_PORT'] ?? 3199);
 const baseURL = `http://127.0.0.1:${port}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'homeward-e2e-'));
+// Run as root, the embedded PostgreSQL drops to the postgres user, which must be able to enter the folder.
+chmodSync(dataDir, 0o755);
 
 export default defineConfig({
   testDir: './src',

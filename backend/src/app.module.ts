@@ -4,8 +4,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AccessModule } from './access/access.module';
+import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CasesModule } from './cases/cases.module';
 import { CommonModule } from './common/common.module';
 import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
@@ -16,7 +18,7 @@ import { OrganisationsModule } from './organisations/organisations.module';
 import { UsersModule } from './users/users.module';
 
 /** Feature modules, one per record family. */
-const FEATURES = [AuthModule, UsersModule, OrganisationsModule, JurisdictionsModule, AuditModule, HealthModule];
+const FEATURES = [AuthModule, UsersModule, OrganisationsModule, JurisdictionsModule, AuditModule, HealthModule, CasesModule, AttachmentsModule];
 
 /** The built dashboard on the API's port; unknown paths get index.html so that deep links work. */
 function dashboard(frontendDir: string): DynamicModule[] {

@@ -1,6 +1,7 @@
 import { AbilityBuilder, createMongoAbility, subject as asSubject } from '@casl/ability';
 import { packRules } from '@casl/ability/extra';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
+import { Clock } from '../common/clock';
 import type { Actor } from './actor';
 import type { AppAbility, ScopedRecord, Subject } from './permissions';
 import { RULE_SETS } from './rules';
@@ -9,9 +10,12 @@ import type { RuleBuilder } from './rules/rule-builder';
 /** Builds a user's abilities: the one place where access is decided. */
 @Injectable()
 export class AbilityFactory {
+  constructor(@Optional() private readonly clock: Clock = new Clock()) {}
+
   createFor(actor: Actor): AppAbility {
     const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
-    for (const ruleSet of RULE_SETS) ruleSet(builder as unknown as RuleBuilder, actor);
+    const now = this.clock.now();
+    for (const ruleSet of RULE_SETS) ruleSet(builder as unknown as RuleBuilder, actor, now);
     return builder.build();
   }
 

@@ -37,6 +37,12 @@ const environmentSchema = z.object({
   TRUST_PROXY: z.string().optional(),
   MAP_TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  // Photos in S3-compatible object storage instead of the data folder: all four or none.
+  S3_ENDPOINT: z.string().url('expected the URL of an S3-compatible endpoint').optional(),
+  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'expected an S3 bucket name').optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
 });
 
 export type AppConfig = Readonly<{
@@ -60,6 +66,8 @@ export type AppConfig = Readonly<{
   trustProxy: string | undefined;
   mapTileUrl: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  /** null: photos are kept in `dataDir/attachments`. */
+  s3: Readonly<{ endpoint: string; bucket: string; accessKeyId: string; secretAccessKey: string; region: string }> | null;
 }>;
 
 export class ConfigurationError extends Error {
@@ -114,6 +122,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ].filter((m): m is string => !!m);
     if (missing.length) throw new ConfigurationError(missing);
   }
+  const s3Settings = [e.S3_ENDPOINT, e.S3_BUCKET, e.S3_ACCESS_KEY_ID, e.S3_SECRET_ACCESS_KEY];
+  if (s3Settings.some(Boolean) && !s3Settings.every(Boolean)) {
+    throw new ConfigurationError([
+      'S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: set all four to keep photos in S3-compatible storage, or none',
+    ]);
+  }
   const jwtSecret =
     e.JWT_SECRET ??
     (generatedSecrets.push('JWT_SECRET'), demoSecret(dataDir, 'JWT_SECRET', () => randomBytes(48).toString('base64url')));
@@ -141,5 +155,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: e.TRUST_PROXY,
     mapTileUrl: e.MAP_TILE_URL,
     logLevel: e.LOG_LEVEL,
+    s3:
+      e.S3_ENDPOINT && e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+        ? { endpoint: e.S3_ENDPOINT, bucket: e.S3_BUCKET, accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY, region: e.S3_REGION }
+        : null,
   });
 }

@@ -1,5 +1,6 @@
+import { casesMatrix } from './cases.matrix';
 import { foundationMatrix } from './foundation.matrix';
 import type { FeatureMatrix } from './route-matrix';
 
 /** Every feature's part of the role × route matrix. A feature adds one line. */
-export const FEATURE_MATRICES: FeatureMatrix[] = [foundationMatrix];
+export const FEATURE_MATRICES: FeatureMatrix[] = [foundationMatrix, casesMatrix];

@@ -5,7 +5,7 @@ export class ShellPage {
   constructor(private readonly page: Page) {}
 
   /** The sidenav's navigation landmark (its name follows the language). */
-  navigation(name: RegExp = /Main navigation|主导航/): Locator {
+  navigation(name = /Main navigation|主导航/): Locator {
     return this.page.getByRole('navigation', { name });
   }
 

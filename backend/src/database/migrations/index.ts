@@ -1,4 +1,5 @@
 import { Foundation1764300000000 } from './1764300000000-foundation';
+import { CasesAttachments1764400000000 } from './1764400000000-cases-attachments';
 
 /** Every migration in order. Listed explicitly so that the build needs no file globbing. */
-export const MIGRATIONS = [Foundation1764300000000];
+export const MIGRATIONS = [Foundation1764300000000, CasesAttachments1764400000000];

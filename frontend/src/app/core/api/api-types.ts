@@ -340,6 +340,166 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Cases_list"];
+        put?: never;
+        post: operations["Cases_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Cases_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["Cases_update"];
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Cases_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Cases_changeStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/assignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Cases_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/sharing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Cases_share"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Attachments_list"];
+        put?: never;
+        post: operations["Attachments_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attachments/{id}/display": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Attachments_display"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attachments/{id}/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Attachments_thumbnail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["Attachments_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -556,6 +716,283 @@ export interface components {
             /** @description Rows checked before the first broken one (all rows when ok) */
             checked: number;
             firstBrokenId: string | null;
+        };
+        UserRefDto: {
+            id: string;
+            displayName: string;
+        };
+        CaseSummaryDto: {
+            id: string;
+            caseNumber: string;
+            /** @enum {string} */
+            view: "full" | "reduced" | "minimal";
+            childName: string;
+            /** @enum {string} */
+            childSex: "male" | "female" | "unknown";
+            childAgeYears: number;
+            /** @enum {string} */
+            status?: "open" | "sighted" | "located" | "rescued" | "reunited" | "closed";
+            /** @enum {string} */
+            priority?: "low" | "normal" | "high" | "urgent";
+            /** Format: date-time */
+            lastSeenAt?: string;
+            lastSeenPlace?: string;
+            lastSeenLat?: number | null;
+            lastSeenLng?: number | null;
+            jurisdiction: components["schemas"]["JurisdictionRefDto"];
+            assignedOfficer?: components["schemas"]["UserRefDto"] | null;
+            /** Format: date-time */
+            createdAt?: string;
+            version?: number;
+        };
+        CasePageDto: {
+            total: number;
+            page: number;
+            pageSize: number;
+            items: components["schemas"]["CaseSummaryDto"][];
+        };
+        ChildInputDto: {
+            /** @example 张小明 */
+            fullName: string;
+            /**
+             * @description Nicknames or other names, comma separated
+             * @example 明明
+             */
+            otherNames?: string;
+            /** @enum {string} */
+            sex: "male" | "female" | "unknown";
+            /**
+             * @description Give this or estimatedAgeYears
+             * @example 2019-03-14
+             */
+            dateOfBirth?: string;
+            /**
+             * @description Age in years when the file is opened, if the date of birth is unknown
+             * @example 6
+             */
+            estimatedAgeYears?: number;
+            /** @example 115 */
+            heightCm?: number;
+            distinguishingMarks?: string;
+            disabilities?: string;
+            /** @example 皖北方言 (northern Anhui) */
+            dialect?: string;
+        };
+        ReporterDto: {
+            /** @example 张建国 */
+            name: string;
+            /** @example 父亲 (father) */
+            relationship?: string;
+            /** @example +86 138 0000 0000 */
+            phone?: string;
+            idNumber?: string;
+            address?: string;
+        };
+        FamilyContactDto: {
+            name: string;
+            relationship?: string;
+            phone?: string;
+            address?: string;
+        };
+        CreateCaseDto: {
+            child: components["schemas"]["ChildInputDto"];
+            /** @example 2026-05-30T09:30:00Z */
+            lastSeenAt: string;
+            /** @example 太和县城关镇人民路菜市场 */
+            lastSeenPlace: string;
+            /** @example 33.1602 */
+            lastSeenLat: number;
+            /** @example 115.622 */
+            lastSeenLng: number;
+            /**
+             * @description The owning jurisdiction: yours or one below it
+             * @example 341222
+             */
+            jurisdictionCode: string;
+            circumstances?: string;
+            /**
+             * @default normal
+             * @enum {string}
+             */
+            priority: "low" | "normal" | "high" | "urgent";
+            reporter?: components["schemas"]["ReporterDto"];
+            familyContacts?: components["schemas"]["FamilyContactDto"][];
+        };
+        CaseChildDto: {
+            fullName: string;
+            otherNames: string | null;
+            /** @enum {string} */
+            sex: "male" | "female" | "unknown";
+            /** Format: date */
+            dateOfBirth: string | null;
+            estimatedAgeYears: number | null;
+            /** @description Age today in whole years (estimated when there is no date of birth) */
+            ageYears: number;
+            heightCm: number | null;
+            distinguishingMarks: string | null;
+            disabilities: string | null;
+            dialect: string | null;
+        };
+        CaseLastSeenDto: {
+            /** Format: date-time */
+            at: string;
+            place: string;
+            lat: number | null;
+            lng: number | null;
+        };
+        CaseSharingDto: {
+            organisationId: string;
+            organisationName: string;
+            /** Format: date-time */
+            sharedUntil: string;
+            /** @description false once the date has passed */
+            active: boolean;
+        };
+        CaseDto: {
+            id: string;
+            /** @example MC-2026-000123 */
+            caseNumber: string;
+            /** @enum {string} */
+            view: "full" | "reduced" | "minimal";
+            child: components["schemas"]["CaseChildDto"];
+            lastSeen?: components["schemas"]["CaseLastSeenDto"];
+            circumstances?: string | null;
+            /** @enum {string} */
+            priority?: "low" | "normal" | "high" | "urgent";
+            /** @enum {string} */
+            status?: "open" | "sighted" | "located" | "rescued" | "reunited" | "closed";
+            closureReason?: string | null;
+            /** @description Where a person may move the file next */
+            allowedTransitions?: ("open" | "sighted" | "located" | "rescued" | "reunited" | "closed")[];
+            jurisdiction: components["schemas"]["JurisdictionRefDto"];
+            assignedOfficer?: components["schemas"]["UserRefDto"] | null;
+            sharing?: components["schemas"]["CaseSharingDto"] | null;
+            /** @description Full view only */
+            reporter?: components["schemas"]["ReporterDto"] | null;
+            /** @description Full view only */
+            familyContacts?: components["schemas"]["FamilyContactDto"][];
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+            version?: number;
+        };
+        CaseTimelineEntryDto: {
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            source: "domain" | "audit";
+            /**
+             * @description Domain event type, or audit action such as case.read
+             * @example status_changed
+             */
+            type: string;
+            actor: string | null;
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        CaseTimelineDto: {
+            items: components["schemas"]["CaseTimelineEntryDto"][];
+        };
+        ChildUpdateDto: {
+            fullName?: string;
+            otherNames?: string | null;
+            /** @enum {string} */
+            sex?: "male" | "female" | "unknown";
+            dateOfBirth?: string;
+            estimatedAgeYears?: number;
+            heightCm?: number;
+            distinguishingMarks?: string;
+            disabilities?: string;
+            dialect?: string;
+        };
+        UpdateCaseDto: {
+            /** @description The version you read; a stale version is refused with 409 */
+            version: number;
+            child?: components["schemas"]["ChildUpdateDto"];
+            lastSeenAt?: string;
+            lastSeenPlace?: string;
+            lastSeenLat?: number;
+            lastSeenLng?: number;
+            jurisdictionCode?: string;
+            circumstances?: string;
+            /** @enum {string} */
+            priority?: "low" | "normal" | "high" | "urgent";
+            reporter?: components["schemas"]["ReporterDto"];
+            familyContacts?: components["schemas"]["FamilyContactDto"][];
+        };
+        ChangeCaseStatusDto: {
+            version: number;
+            /** @enum {string} */
+            status: "open" | "sighted" | "located" | "rescued" | "reunited" | "closed";
+            /** @description Required when closing */
+            reason?: string;
+        };
+        AssignCaseDto: {
+            version: number;
+            /** @description null removes the assignment */
+            officerId: string | null;
+        };
+        ShareCaseDto: {
+            version: number;
+            /** @description An NGO organisation; null ends the sharing */
+            organisationId: string | null;
+            /**
+             * @description Required with an organisation: the sharing ends then
+             * @example 2026-12-31T00:00:00Z
+             */
+            sharedUntil?: string;
+        };
+        UploadAttachmentBodyDto: {
+            /** @enum {string} */
+            entityType: "case" | "sighting" | "rescued_child";
+            entityId: string;
+            /**
+             * Format: binary
+             * @description JPEG, PNG or WebP; at most 20 MB and 40 megapixels
+             */
+            file: string;
+        };
+        PhotoExifDto: {
+            lat: number | null;
+            lng: number | null;
+            /**
+             * Format: date-time
+             * @description DateTimeOriginal as written by the camera (its local time, read as UTC)
+             */
+            takenAt: string | null;
+        };
+        AttachmentDto: {
+            id: string;
+            /** @enum {string} */
+            entityType: "case" | "sighting" | "rescued_child";
+            entityId: string;
+            fileName: string | null;
+            /**
+             * @description Type of the upload, recognised from its content
+             * @example image/jpeg
+             */
+            originalType: string;
+            originalWidth: number;
+            originalHeight: number;
+            displayWidth: number;
+            displayHeight: number;
+            /** @description SHA-256 of the uploaded bytes */
+            sha256: string;
+            /** @description 64-bit perceptual hash, 16 hex digits */
+            phash: string;
+            /** @description Position and time read from the upload before its metadata was removed */
+            exif?: components["schemas"]["PhotoExifDto"] | null;
+            /** @example /api/v1/attachments/…/display */
+            displayUrl: string;
+            /** @example /api/v1/attachments/…/thumbnail */
+            thumbnailUrl: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AttachmentListDto: {
+            items: components["schemas"]["AttachmentDto"][];
         };
     };
     responses: never;
@@ -1690,6 +2127,511 @@ export interface operations {
                         };
                     };
                 };
+            };
+        };
+    };
+    Cases_list: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+                /** @description Case number (or its beginning), the child’s name in Chinese characters, pinyin or initials */
+                q?: string;
+                /** @description One or more, comma separated */
+                status?: ("open" | "sighted" | "located" | "rescued" | "reunited" | "closed")[];
+                /** @description This jurisdiction and below */
+                jurisdictionCode?: string;
+                assignedOfficerId?: string;
+                sex?: "male" | "female" | "unknown";
+                /** @description Age now, in years (from the date of birth or the estimated age) */
+                ageMin?: number;
+                ageMax?: number;
+                lastSeenFrom?: string;
+                lastSeenTo?: string;
+                createdFrom?: string;
+                createdTo?: string;
+                /** @description One of createdAt, updatedAt, lastSeenAt, caseNumber, childName, age, priority, status; prefix with - for descending. Default: relevance with q, else -createdAt */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CasePageDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not read Case */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Cases_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCaseDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not create Case */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Cases_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not read Case */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Cases_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCaseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not update Case */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Cases_timeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseTimelineDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not read Case */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Cases_changeStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeCaseStatusDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not update Case */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Transition not allowed (with allowedTransitions), or stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Cases_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignCaseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not assign Case */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Cases_share: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShareCaseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not share Case */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Attachments_list: {
+        parameters: {
+            query: {
+                entityType: "case" | "sighting" | "rescued_child";
+                entityId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentListDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not read Attachment */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Attachments_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadAttachmentBodyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not create Attachment */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Attachments_display: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The display rendition (≤ 1600 px, no metadata) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not read Attachment */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Attachments_thumbnail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The thumbnail (≤ 320 px, no metadata) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not read Attachment */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Attachments_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not delete Attachment */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

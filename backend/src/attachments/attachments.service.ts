@@ -1,0 +1,235 @@
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import type { AccessContext, SystemContext } from '../access/actor';
+import { AuditService } from '../audit/audit.service';
+import { Clock } from '../common/clock';
+import { Problem, RecordNotFound } from '../common/problem';
+import type { AttachmentOwner, AttachmentOwnerResolver } from './attachment-owner';
+import { AttachmentEntity, type AttachmentEntityType } from './attachment.entity';
+import { type AttachmentDto, mapAttachment } from './attachments.dto';
+import { processPhoto, type ProcessedPhoto } from './image-processing';
+import { StorageService } from './storage.service';
+
+export { hammingDistance } from './image-processing';
+
+export const MAX_PHOTOS_PER_RECORD = 100;
+
+export interface PhotoRendition {
+  data: Buffer;
+  contentType: string;
+  fileName: string;
+}
+
+@Injectable()
+export class AttachmentsService {
+  private readonly logger = new Logger('Attachments');
+  private readonly owners = new Map<AttachmentEntityType, AttachmentOwnerResolver>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly storage: StorageService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Called by each feature whose records carry photos (see AttachmentOwnerResolver). */
+  registerOwner(resolver: AttachmentOwnerResolver): void {
+    this.owners.set(resolver.entityType, resolver);
+  }
+
+  /** An upload by a signed-in user who may update the record. */
+  async upload(access: AccessContext, entityType: AttachmentEntityType, entityId: string, file: { buffer: Buffer; originalname?: string } | undefined): Promise<AttachmentDto> {
+    if (!file?.buffer?.length) {
+      throw new Problem(HttpStatus.BAD_REQUEST, 'Send the photo as a multipart/form-data field named "file".', {
+        code: 'FILE_REQUIRED',
+        errors: [{ field: 'file', message: 'required' }],
+      });
+    }
+    const resolver = this.resolver(entityType);
+    const owner = await resolver.resolve(access, entityId, 'update');
+    if (!owner) throw new RecordNotFound(entityType.replace('_', ' '));
+    await this.checkRoom(this.dataSource.manager, entityType, entityId);
+    const photo = await processPhoto(file.buffer);
+    const created = await this.store(access, { entityType, entityId, owner, resolver }, photo, file.originalname ?? null);
+    return mapAttachment(created);
+  }
+
+  /**
+   * Checks, processes and stores a photo for a record without an access check, for work done on
+   * behalf of someone without an account (a citizen's sighting) or inside another feature's
+   * transaction. The caller has decided that the photo belongs to the record.
+   */
+  async ingest(
+    context: AccessContext | SystemContext,
+    target: { entityType: AttachmentEntityType; entityId: string; jurisdictionPath: string },
+    data: Buffer,
+    fileName: string | null,
+    manager?: EntityManager,
+  ): Promise<AttachmentDto> {
+    await this.checkRoom(manager ?? this.dataSource.manager, target.entityType, target.entityId);
+    const photo = await processPhoto(data);
+    const created = await this.store(context, { ...target, owner: { jurisdictionPath: target.jurisdictionPath } }, photo, fileName, manager);
+    return mapAttachment(created);
+  }
+
+  /** Checks and processes a photo without storing it (e.g. to offer its EXIF place and time first). */
+  inspect(data: Buffer): Promise<ProcessedPhoto> {
+    return processPhoto(data);
+  }
+
+  async list(access: AccessContext, entityType: AttachmentEntityType, entityId: string): Promise<AttachmentDto[]> {
+    const owner = await this.resolver(entityType).resolve(access, entityId, 'read');
+    if (!owner) throw new RecordNotFound(entityType.replace('_', ' '));
+    return (await this.listForSystem(entityType, [entityId])).map(mapAttachment);
+  }
+
+  /** Photos of records, without access checks: for matching (perceptual hashes) and other background work. */
+  listForSystem(entityType: AttachmentEntityType, entityIds: string[], manager: EntityManager = this.dataSource.manager): Promise<AttachmentEntity[]> {
+    if (!entityIds.length) return Promise.resolve([]);
+    return manager.find(AttachmentEntity, {
+      where: { entityType, entityId: In(entityIds), deletedAt: IsNull() },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /** A stored rendition, for a caller who may read the record; audited. */
+  async rendition(access: AccessContext, id: string, which: 'display' | 'thumbnail'): Promise<PhotoRendition> {
+    const attachment = await this.dataSource.getRepository(AttachmentEntity).findOne({
+      where: { id, deletedAt: IsNull() },
+      select: { id: true, entityType: true, entityId: true, displayKey: true, displayType: true, thumbnailKey: true, thumbnailType: true },
+    });
+    if (!attachment) throw new RecordNotFound('attachment');
+    const owner = await this.owners.get(attachment.entityType)?.resolve(access, attachment.entityId, 'read');
+    if (!owner) throw new RecordNotFound('attachment');
+    const data = await this.storage.get(which === 'display' ? attachment.displayKey : attachment.thumbnailKey);
+    if (!data) {
+      this.logger.error(`Attachment ${id}: the ${which} rendition is missing from ${this.storage.kind} storage`);
+      throw new Problem(HttpStatus.NOT_FOUND, 'The photo’s file is missing from storage. The administrators have been told.', { code: 'ATTACHMENT_FILE_MISSING' });
+    }
+    await this.audit.record(access, {
+      action: 'attachment.read',
+      entityType: 'Attachment',
+      entityId: id,
+      jurisdictionPath: owner.jurisdictionPath,
+      details: { rendition: which, recordType: attachment.entityType, recordId: attachment.entityId },
+    });
+    const type = which === 'display' ? attachment.displayType : attachment.thumbnailType;
+    return { data, contentType: type, fileName: `photo-${id}-${which}.${type === 'image/webp' ? 'webp' : 'jpg'}` };
+  }
+
+  async remove(access: AccessContext, id: string): Promise<void> {
+    const attachment = await this.dataSource.getRepository(AttachmentEntity).findOne({
+      where: { id, deletedAt: IsNull() },
+      select: { id: true, entityType: true, entityId: true, displayKey: true, thumbnailKey: true },
+    });
+    if (!attachment) throw new RecordNotFound('attachment');
+    const resolver = this.owners.get(attachment.entityType);
+    const owner = await resolver?.resolve(access, attachment.entityId, 'update');
+    if (!resolver || !owner) throw new RecordNotFound('attachment');
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(AttachmentEntity, { id }, { deletedAt: this.clock.now() });
+      await resolver.onRemoved?.(access, attachment.entityId, id, manager);
+      await this.audit.record(
+        access,
+        { action: 'attachment.delete', entityType: 'Attachment', entityId: id, jurisdictionPath: owner.jurisdictionPath, details: { recordType: attachment.entityType, recordId: attachment.entityId } },
+        manager,
+      );
+    });
+    // The picture of a child is removed for real; the row stays (soft-deleted) for the audit trail.
+    await Promise.all([this.storage.delete(attachment.displayKey), this.storage.delete(attachment.thumbnailKey)]).catch((error) =>
+      this.logger.error(`Attachment ${id}: could not remove its files: ${String(error)}`),
+    );
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private resolver(entityType: AttachmentEntityType): AttachmentOwnerResolver {
+    const resolver = this.owners.get(entityType);
+    if (!resolver) {
+      throw new Problem(HttpStatus.UNPROCESSABLE_ENTITY, `Photos of ${entityType} records are not available yet.`, {
+        code: 'UNSUPPORTED_ENTITY_TYPE',
+        errors: [{ field: 'entityType', message: 'not supported' }],
+      });
+    }
+    return resolver;
+  }
+
+  private async checkRoom(manager: EntityManager, entityType: AttachmentEntityType, entityId: string): Promise<void> {
+    const count = await manager.count(AttachmentEntity, { where: { entityType, entityId, deletedAt: IsNull() } });
+    if (count >= MAX_PHOTOS_PER_RECORD) {
+      throw new Problem(HttpStatus.CONFLICT, `This record already has ${MAX_PHOTOS_PER_RECORD} photos, the most it can have. Remove one first.`, {
+        code: 'TOO_MANY_PHOTOS',
+        errors: [{ field: 'entityId', message: `already has ${MAX_PHOTOS_PER_RECORD} photos` }],
+      });
+    }
+  }
+
+  private async store(
+    context: AccessContext | SystemContext,
+    target: { entityType: AttachmentEntityType; entityId: string; owner: AttachmentOwner; resolver?: AttachmentOwnerResolver },
+    photo: ProcessedPhoto,
+    fileName: string | null,
+    outer?: EntityManager,
+  ): Promise<AttachmentEntity> {
+    const id = (await this.dataSource.query('SELECT gen_random_uuid() AS id'))[0].id as string;
+    const now = this.clock.now();
+    const folder = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
+    const displayKey = `${folder}/${id}-display.jpg`;
+    const thumbnailKey = `${folder}/${id}-thumbnail.jpg`;
+    await this.storage.put(displayKey, photo.display.data, photo.display.type);
+    await this.storage.put(thumbnailKey, photo.thumbnail.data, photo.thumbnail.type);
+    const work = async (manager: EntityManager) => {
+      // Serialise uploads to one record so that the limit holds under concurrent uploads.
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`attachments:${target.entityType}:${target.entityId}`]);
+      await this.checkRoom(manager, target.entityType, target.entityId);
+      await manager.insert(AttachmentEntity, {
+        id,
+        entityType: target.entityType,
+        entityId: target.entityId,
+        kind: 'photo',
+        originalType: photo.originalType,
+        originalBytes: photo.originalBytes,
+        originalWidth: photo.width,
+        originalHeight: photo.height,
+        sha256: photo.sha256,
+        phash: photo.phash,
+        displayKey,
+        displayType: photo.display.type,
+        displayWidth: photo.display.width,
+        displayHeight: photo.display.height,
+        displayBytes: photo.display.data.length,
+        thumbnailKey,
+        thumbnailType: photo.thumbnail.type,
+        thumbnailBytes: photo.thumbnail.data.length,
+        fileName: fileName ? fileName.slice(0, 200) : null,
+        exifLat: photo.exif?.lat ?? null,
+        exifLng: photo.exif?.lng ?? null,
+        exifTakenAt: photo.exif?.takenAt ? new Date(photo.exif.takenAt) : null,
+        uploadedById: context.actor?.id ?? null,
+        createdAt: now,
+        deletedAt: null,
+      });
+      if (context.actor && target.resolver?.onAdded) await target.resolver.onAdded(context as AccessContext, target.entityId, id, manager);
+      await this.audit.record(
+        context,
+        {
+          action: 'attachment.create',
+          entityType: 'Attachment',
+          entityId: id,
+          jurisdictionPath: target.owner.jurisdictionPath,
+          details: { recordType: target.entityType, recordId: target.entityId, sha256: photo.sha256, bytes: photo.originalBytes },
+        },
+        manager,
+      );
+    };
+    try {
+      if (outer) await work(outer);
+      else await this.dataSource.transaction(work);
+    } catch (error) {
+      await Promise.all([this.storage.delete(displayKey), this.storage.delete(thumbnailKey)]).catch(() => undefined);
+      throw error;
+    }
+    return (await (outer ?? this.dataSource.manager).findOneByOrFail(AttachmentEntity, { id }));
+  }
+}

@@ -1,0 +1,135 @@
+import { HttpStatus } from '@nestjs/common';
+import exifr from 'exifr';
+import { createHash } from 'node:crypto';
+import sharp from 'sharp';
+import phash from 'sharp-phash';
+import { Problem } from '../common/problem';
+
+export const MAX_PHOTO_BYTES = 20 * 1024 * 1024;
+export const MAX_PHOTO_PIXELS = 40_000_000;
+export const DISPLAY_MAX_PX = 1600;
+export const THUMBNAIL_MAX_PX = 320;
+const ACCEPTED = new Map([
+  ['image/jpeg', 'jpeg'],
+  ['image/png', 'png'],
+  ['image/webp', 'webp'],
+]);
+
+export interface ProcessedPhoto {
+  originalType: string;
+  originalBytes: number;
+  width: number;
+  height: number;
+  sha256: string;
+  /** 64-bit perceptual hash as 16 hex digits. */
+  phash: string;
+  display: { data: Buffer; type: string; width: number; height: number };
+  thumbnail: { data: Buffer; type: string; width: number; height: number };
+  exif: { lat: number | null; lng: number | null; takenAt: string | null } | null;
+}
+
+/** Number of differing bits between two 64-bit perceptual hashes (hex): 0 = same picture, ≤ 10 ≈ near-duplicate. */
+export function hammingDistance(a: string, b: string): number {
+  if (!/^[0-9a-f]{16}$/i.test(a) || !/^[0-9a-f]{16}$/i.test(b)) throw new Error('hammingDistance needs two 16-hex-digit hashes');
+  let x = BigInt(`0x${a}`) ^ BigInt(`0x${b}`);
+  let count = 0;
+  while (x) {
+    count += Number(x & 1n);
+    x >>= 1n;
+  }
+  return count;
+}
+
+function bitsToHex(bits: string): string {
+  return BigInt(`0b${bits}`).toString(16).padStart(16, '0');
+}
+
+/** The image type recognised from the bytes themselves (not the name or the declared type). */
+export async function detectImageType(data: Buffer): Promise<string | null> {
+  const { fileTypeFromBuffer } = await import('file-type');
+  const type = await fileTypeFromBuffer(data);
+  return type && ACCEPTED.has(type.mime) ? type.mime : null;
+}
+
+async function readExif(data: Buffer): Promise<ProcessedPhoto['exif']> {
+  try {
+    const tags = await exifr.parse(data, { gps: true, exif: true, tiff: true, pick: ['DateTimeOriginal', 'GPSLatitude', 'GPSLongitude', 'GPSLatitudeRef', 'GPSLongitudeRef', 'latitude', 'longitude'] });
+    if (!tags) return null;
+    const lat = typeof tags.latitude === 'number' && Math.abs(tags.latitude) <= 90 ? tags.latitude : null;
+    const lng = typeof tags.longitude === 'number' && Math.abs(tags.longitude) <= 180 ? tags.longitude : null;
+    const taken = tags.DateTimeOriginal instanceof Date && !Number.isNaN(tags.DateTimeOriginal.getTime()) ? tags.DateTimeOriginal.toISOString() : null;
+    if (lat === null && lng === null && taken === null) return null;
+    return { lat: lat === null || lng === null ? null : lat, lng: lat === null || lng === null ? null : lng, takenAt: taken };
+  } catch {
+    // Broken EXIF is not a reason to refuse a photo; there is simply no position or time to offer.
+    return null;
+  }
+}
+
+/**
+ * Checks an uploaded photo and turns it into what is stored: recognised by content (JPEG, PNG, WebP:
+ * else 415), size checked from the header before any decoding (≤ 40 megapixels: else 422), EXIF
+ * position and time read first, then re-encoded (orientation applied) into a display size and a
+ * thumbnail. sharp writes no metadata unless asked, so neither rendition carries EXIF, GPS, XMP or
+ * ICC comments. The original bytes are hashed and then dropped.
+ */
+export async function processPhoto(data: Buffer): Promise<ProcessedPhoto> {
+  const type = await detectImageType(data);
+  if (!type) {
+    throw new Problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'Only JPEG, PNG and WebP photos are accepted; the file’s content is not one of these.', {
+      code: 'UNSUPPORTED_PHOTO_TYPE',
+      errors: [{ field: 'file', message: 'not a JPEG, PNG or WebP image' }],
+    });
+  }
+  let width: number;
+  let height: number;
+  try {
+    const meta = await sharp(data, { failOn: 'none' }).metadata();
+    width = meta.autoOrient?.width ?? meta.width ?? 0;
+    height = meta.autoOrient?.height ?? meta.height ?? 0;
+  } catch {
+    throw unreadable();
+  }
+  if (!width || !height) throw unreadable();
+  if (width * height > MAX_PHOTO_PIXELS) {
+    throw new Problem(
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      `The photo is ${width} × ${height} pixels (${((width * height) / 1e6).toFixed(0)} megapixels); at most ${MAX_PHOTO_PIXELS / 1e6} megapixels are accepted.`,
+      { code: 'PHOTO_TOO_MANY_PIXELS', errors: [{ field: 'file', message: 'more than 40 megapixels' }] },
+    );
+  }
+  const exif = await readExif(data);
+  const input = () => sharp(data, { limitInputPixels: MAX_PHOTO_PIXELS, failOn: 'error' }).rotate();
+  try {
+    const display = await input()
+      .resize(DISPLAY_MAX_PX, DISPLAY_MAX_PX, { fit: 'inside', withoutEnlargement: true })
+      .jpeg({ quality: 82, progressive: true })
+      .toBuffer({ resolveWithObject: true });
+    const thumbnail = await sharp(display.data)
+      .resize(THUMBNAIL_MAX_PX, THUMBNAIL_MAX_PX, { fit: 'inside', withoutEnlargement: true })
+      .jpeg({ quality: 75 })
+      .toBuffer({ resolveWithObject: true });
+    const hash = bitsToHex(await phash(display.data));
+    return {
+      originalType: type,
+      originalBytes: data.length,
+      width,
+      height,
+      sha256: createHash('sha256').update(data).digest('hex'),
+      phash: hash,
+      display: { data: display.data, type: 'image/jpeg', width: display.info.width, height: display.info.height },
+      thumbnail: { data: thumbnail.data, type: 'image/jpeg', width: thumbnail.info.width, height: thumbnail.info.height },
+      exif,
+    };
+  } catch (error) {
+    if (error instanceof Problem) throw error;
+    throw unreadable();
+  }
+}
+
+function unreadable(): Problem {
+  return new Problem(HttpStatus.UNPROCESSABLE_ENTITY, 'The photo could not be read: the file is damaged or incomplete.', {
+    code: 'PHOTO_UNREADABLE',
+    errors: [{ field: 'file', message: 'damaged or incomplete image' }],
+  });
+}
