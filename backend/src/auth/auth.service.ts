@@ -108,10 +108,12 @@ export class AuthService {
     await this.rateLimits.consume(`mfa:user:${user.id}`, SIGN_IN_ATTEMPTS_PER_MINUTE, 60, 'attempts for this account');
     const enrolling = !user.mfaEnabledAt;
     const outcome = await this.dataSource.transaction(async (manager) => {
+      if (enrolling) {
+        const recoveryCodes = await this.mfa.confirmEnrolment(user.id, code, manager);
+        return recoveryCodes ? { method: 'totp', recoveryCodes } : null;
+      }
       const method = await this.mfa.verifyCode(user.id, code, manager);
-      if (!method || (enrolling && method !== 'totp')) return null;
-      const recoveryCodes = enrolling ? await this.mfa.completeEnrolment(user.id, manager) : undefined;
-      return { method, recoveryCodes };
+      return method ? { method, recoveryCodes: undefined } : null;
     });
     if (!outcome) {
       await this.recordFailure(user, caller, 'wrong_second_factor');

@@ -110,8 +110,8 @@ export class MeController {
   @ApiOkResponse({ type: RecoveryCodesDto, description: 'The second factor is on; the recovery codes are shown once' })
   async activateMfa(@Access() access: AccessContext, @Body() dto: MfaActivateDto): Promise<RecoveryCodesDto> {
     const recoveryCodes = await this.dataSource.transaction(async (manager) => {
-      if ((await this.mfa.verifyCode(access.actor.id, dto.code, manager)) !== 'totp') return null;
-      const codes = await this.mfa.completeEnrolment(access.actor.id, manager);
+      const codes = await this.mfa.confirmEnrolment(access.actor.id, dto.code, manager);
+      if (!codes) return null;
       await this.audit.record(
         access,
         { action: 'user.enable_mfa', entityType: 'User', entityId: access.actor.id, jurisdictionPath: access.actor.jurisdictionPath },

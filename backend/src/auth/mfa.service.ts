@@ -35,10 +35,11 @@ export class MfaService {
     private readonly clock: Clock,
   ) {}
 
-  /** Starts (or restarts) an enrolment: a new secret, kept encrypted until the first code confirms it. */
+  /** Starts (or restarts) an enrolment: a new secret, pending until a code from the app confirms it. */
   async beginEnrolment(user: UserEntity): Promise<MfaEnrolment> {
     const secret = generateSecret();
-    await this.users.update({ id: user.id }, { mfaSecretEncrypted: this.secrets.seal(secret), mfaEnabledAt: null, mfaLastUsedStep: null });
+    // Kept apart from the active secret: an abandoned enrolment must not switch the second factor off.
+    await this.users.update({ id: user.id }, { mfaPendingSecretEncrypted: this.secrets.seal(secret) });
     const otpauthUrl = generateURI({ issuer: ISSUER, label: user.username, secret });
     return { secret, otpauthUrl, qrCodeDataUrl: await toDataURL(otpauthUrl, { margin: 1, width: 220 }) };
   }
@@ -57,21 +58,9 @@ export class MfaService {
     if (!user?.mfaSecretEncrypted) return null;
     const token = code.replace(/\s/g, '');
     if (/^\d{6}$/.test(token)) {
-      const epoch = Math.floor(this.clock.now().getTime() / 1000);
-      const lastUsedStep = user.mfaLastUsedStep ? Number(user.mfaLastUsedStep) : undefined;
-      // Every step within the tolerance is at or before the last one used (this server's clock is
-      // behind the one that accepted it): no code can be valid, and otplib would throw.
-      if (lastUsedStep !== undefined && lastUsedStep >= Math.floor((epoch + TOLERANCE_SECONDS) / PERIOD_SECONDS)) return null;
-      const result = await verify({
-        secret: this.secrets.open(user.mfaSecretEncrypted),
-        token,
-        epoch,
-        period: PERIOD_SECONDS,
-        epochTolerance: TOLERANCE_SECONDS,
-        afterTimeStep: lastUsedStep,
-      });
-      if (!result.valid) return null;
-      await manager.update(UserEntity, { id: userId }, { mfaLastUsedStep: String((result as { timeStep: number }).timeStep) });
+      const step = await this.checkTotp(user.mfaSecretEncrypted, token, user.mfaLastUsedStep);
+      if (step === null) return null;
+      await manager.update(UserEntity, { id: userId }, { mfaLastUsedStep: String(step) });
       return 'totp';
     }
     const used = await manager.update(
@@ -82,9 +71,31 @@ export class MfaService {
     return used.affected ? 'recovery' : null;
   }
 
-  /** Confirms an enrolment and issues fresh recovery codes (shown once). */
-  async completeEnrolment(userId: string, manager: EntityManager): Promise<string[]> {
-    await manager.update(UserEntity, { id: userId }, { mfaEnabledAt: this.clock.now() });
+  /**
+   * Confirms a pending enrolment with a code from the app: the pending secret becomes the active one
+   * and fresh recovery codes are issued (shown once). Null when the code does not match.
+   */
+  async confirmEnrolment(userId: string, code: string, manager: EntityManager): Promise<string[] | null> {
+    const user = await manager
+      .createQueryBuilder(UserEntity, 'u')
+      .addSelect('u.mfaPendingSecretEncrypted')
+      .where('u.id = :userId', { userId })
+      .setLock('pessimistic_write')
+      .getOne();
+    const token = code.replace(/\s/g, '');
+    if (!user?.mfaPendingSecretEncrypted || !/^\d{6}$/.test(token)) return null;
+    const step = await this.checkTotp(user.mfaPendingSecretEncrypted, token, null);
+    if (step === null) return null;
+    await manager.update(
+      UserEntity,
+      { id: userId },
+      {
+        mfaSecretEncrypted: user.mfaPendingSecretEncrypted,
+        mfaPendingSecretEncrypted: null,
+        mfaEnabledAt: this.clock.now(),
+        mfaLastUsedStep: String(step),
+      },
+    );
     await manager.delete(MfaRecoveryCodeEntity, { userId });
     const codes = Array.from({ length: RECOVERY_CODE_COUNT }, () => {
       const raw = randomBytes(8).toString('hex');
@@ -92,8 +103,26 @@ export class MfaService {
     });
     await manager.insert(
       MfaRecoveryCodeEntity,
-      codes.map((code) => ({ userId, codeHash: hashRecoveryCode(code), usedAt: null })),
+      codes.map((c) => ({ userId, codeHash: hashRecoveryCode(c), usedAt: null })),
     );
     return codes;
+  }
+
+  /** The time step of a valid TOTP code for a sealed secret, or null. */
+  private async checkTotp(sealedSecret: string, token: string, lastUsedStep: string | null): Promise<number | null> {
+    const epoch = Math.floor(this.clock.now().getTime() / 1000);
+    const afterTimeStep = lastUsedStep ? Number(lastUsedStep) : undefined;
+    // Every step within the tolerance is at or before the last one used (this server's clock is
+    // behind the one that accepted it): no code can be valid, and otplib would throw.
+    if (afterTimeStep !== undefined && afterTimeStep >= Math.floor((epoch + TOLERANCE_SECONDS) / PERIOD_SECONDS)) return null;
+    const result = await verify({
+      secret: this.secrets.open(sealedSecret),
+      token,
+      epoch,
+      period: PERIOD_SECONDS,
+      epochTolerance: TOLERANCE_SECONDS,
+      afterTimeStep,
+    });
+    return result.valid ? (result as { timeStep: number }).timeStep : null;
   }
 }

@@ -21,6 +21,8 @@ export class UserEntity {
   @Column({ type: 'boolean', name: 'must_change_password', default: false }) mustChangePassword: boolean;
   @Column({ type: 'text', name: 'mfa_secret_encrypted', nullable: true, select: false }) mfaSecretEncrypted: string | null;
   @Column({ type: 'timestamptz', name: 'mfa_enabled_at', nullable: true }) mfaEnabledAt: Date | null;
+  /** A secret being enrolled; it replaces the active one only when a code from the app confirms it. */
+  @Column({ type: 'text', name: 'mfa_pending_secret_encrypted', nullable: true, select: false }) mfaPendingSecretEncrypted: string | null;
   @Column({ type: 'bigint', name: 'mfa_last_used_step', nullable: true, select: false }) mfaLastUsedStep: string | null;
   @Column({ type: 'boolean', name: 'mfa_exempt', default: false }) mfaExempt: boolean;
   @Column({ type: 'timestamptz', name: 'disabled_at', nullable: true }) disabledAt: Date | null;

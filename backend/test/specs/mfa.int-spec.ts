@@ -83,10 +83,14 @@ describe('Second factor (TOTP)', () => {
     const png = Buffer.from(qrCodeDataUrl.split(',')[1], 'base64');
     expect(png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
 
-    // The secret is kept encrypted.
-    const [stored] = await t.dataSource.query(`SELECT mfa_secret_encrypted, mfa_enabled_at FROM users WHERE id = $1`, [account.id]);
-    expect(stored.mfa_secret_encrypted).toMatch(/^v1\./);
-    expect(stored.mfa_secret_encrypted).not.toContain(secret);
+    // The secret is kept encrypted, and pending until a code confirms it.
+    const [stored] = await t.dataSource.query(
+      `SELECT mfa_pending_secret_encrypted, mfa_secret_encrypted, mfa_enabled_at FROM users WHERE id = $1`,
+      [account.id],
+    );
+    expect(stored.mfa_pending_secret_encrypted).toMatch(/^v1\./);
+    expect(stored.mfa_pending_secret_encrypted).not.toContain(secret);
+    expect(stored.mfa_secret_encrypted).toBeNull();
     expect(stored.mfa_enabled_at).toBeNull();
 
     const done = await secondStep(mfaToken, await codeFor(secret));
@@ -223,7 +227,20 @@ describe('Second factor (TOTP)', () => {
     const next = await signIn(t, account.username);
     expect(next.body).toMatchObject({ mfaRequired: true, mfaEnrolmentRequired: false });
     expect(next.body.accessToken).toBeUndefined();
-    expect((await secondStep(next.body.mfaToken, await codeFor(enrolment.body.secret))).status).toBe(200);
+    const done = await secondStep(next.body.mfaToken, await codeFor(enrolment.body.secret));
+    expect(done.status).toBe(200);
+
+    // Starting to enrol a new app and walking away keeps the app in use.
+    t.clock.advance(30_000);
+    const restarted = await t.http().post('/api/v1/me/mfa/enrol').set('Authorization', `Bearer ${done.body.accessToken}`);
+    expect(restarted.status).toBe(200);
+    t.clock.advance(30_000);
+    const again = await signIn(t, account.username);
+    expect(again.body).toMatchObject({ mfaRequired: true, mfaEnrolmentRequired: false });
+    expect((await secondStep(again.body.mfaToken, await codeFor(restarted.body.secret))).status).toBe(401);
+    t.clock.advance(30_000);
+    const retry = await signIn(t, account.username);
+    expect((await secondStep(retry.body.mfaToken, await codeFor(enrolment.body.secret))).status).toBe(200);
   });
 
   it('does not ask exempt demo accounts, nor roles that do not need it', async () => {
