@@ -3,6 +3,4 @@ import { MfaPendingSecret1764300000001 } from './1764300000001-mfa-pending-secre
 import { CasesAttachments1764400000000 } from './1764400000000-cases-attachments';
 
 /** Every migration in order. Listed explicitly so that the build needs no file globbing. */
-export const MIGRATIONS = [
-  Foundation1764300000000,
-  MfaPendingSecret1764300000001,
+export const MIGRATIONS = [Foundation1764300000000, MfaPendingSecret1764300000001, CasesAttachments1764400000000];
