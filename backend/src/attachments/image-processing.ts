@@ -52,18 +52,16 @@ export async function detectImageType(data: Buffer): Promise<string | null> {
 }
 
 async function readExif(data: Buffer): Promise<ProcessedPhoto['exif']> {
-  try {
-    const tags = await exifr.parse(data, { gps: true, exif: true, tiff: true, pick: ['DateTimeOriginal', 'GPSLatitude', 'GPSLongitude', 'GPSLatitudeRef', 'GPSLongitudeRef', 'latitude', 'longitude'] });
-    if (!tags) return null;
-    const lat = typeof tags.latitude === 'number' && Math.abs(tags.latitude) <= 90 ? tags.latitude : null;
-    const lng = typeof tags.longitude === 'number' && Math.abs(tags.longitude) <= 180 ? tags.longitude : null;
-    const taken = tags.DateTimeOriginal instanceof Date && !Number.isNaN(tags.DateTimeOriginal.getTime()) ? tags.DateTimeOriginal.toISOString() : null;
-    if (lat === null && lng === null && taken === null) return null;
-    return { lat: lat === null || lng === null ? null : lat, lng: lat === null || lng === null ? null : lng, takenAt: taken };
-  } catch {
-    // Broken EXIF is not a reason to refuse a photo; there is simply no position or time to offer.
-    return null;
-  }
+  // Broken EXIF is not a reason to refuse a photo; there is simply no position or time to offer.
+  const [gps, tags] = await Promise.all([
+    exifr.gps(data).catch(() => undefined),
+    exifr.parse(data, { pick: ['DateTimeOriginal'] }).catch(() => undefined),
+  ]);
+  const valid = gps && Number.isFinite(gps.latitude) && Number.isFinite(gps.longitude) && Math.abs(gps.latitude) <= 90 && Math.abs(gps.longitude) <= 180;
+  const taken: unknown = tags?.DateTimeOriginal;
+  const takenAt = taken instanceof Date && !Number.isNaN(taken.getTime()) ? taken.toISOString() : null;
+  if (!valid && !takenAt) return null;
+  return { lat: valid ? Number(gps.latitude.toFixed(6)) : null, lng: valid ? Number(gps.longitude.toFixed(6)) : null, takenAt };
 }
 
 /**
@@ -84,7 +82,8 @@ export async function processPhoto(data: Buffer): Promise<ProcessedPhoto> {
   let width: number;
   let height: number;
   try {
-    const meta = await sharp(data, { failOn: 'none' }).metadata();
+    // Header only: no pixel is decoded here, so no pixel limit is needed yet.
+    const meta = await sharp(data, { failOn: 'none', limitInputPixels: false }).metadata();
     width = meta.autoOrient?.width ?? meta.width ?? 0;
     height = meta.autoOrient?.height ?? meta.height ?? 0;
   } catch {

@@ -143,7 +143,8 @@ export class CasesService {
       qb.orderBy('c.created_at', 'DESC');
     }
     qb.addOrderBy('c.id', 'ASC');
-    const [rows, total] = await qb.skip(query.offset).take(query.pageSize).getManyAndCount();
+    // Joins are many-to-one, so LIMIT/OFFSET page correctly (and allow ordering by expressions).
+    const [rows, total] = await qb.offset(query.offset).limit(query.pageSize).getManyAndCount();
     const items = rows.map((c) => this.toSummary(c, caseViewFor(access.ability, c) ?? 'minimal', now));
     return toPage(items, total, query);
   }

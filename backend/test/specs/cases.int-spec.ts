@@ -1,17 +1,5 @@
+import { TAIHE_CASE } from '../support/case-fixtures';
 import { createTestApp, type TestApp, USERS } from '../test-app';
-
-export const TAIHE_CASE = {
-  child: { fullName: '张小明', sex: 'male', dateOfBirth: '2019-03-14', distinguishingMarks: '左耳后有一颗痣' },
-  lastSeenAt: '2026-05-20T09:30:00Z',
-  lastSeenPlace: '太和县城关镇人民路菜市场',
-  lastSeenLat: 33.1602,
-  lastSeenLng: 115.622,
-  jurisdictionCode: '341222',
-  circumstances: '在菜市场门口玩耍时走失',
-  priority: 'high',
-  reporter: { name: '张建国', relationship: '父亲', phone: '+86 138 0000 0001' },
-  familyContacts: [{ name: '李秀英', relationship: '母亲', phone: '+86 138 0000 0002' }],
-};
 
 describe('cases: files, lifecycle, locking, numbering', () => {
   let t: TestApp;

@@ -1,0 +1,136 @@
+import { TAIHE_CASE } from '../support/case-fixtures';
+import { createTestApp, type TestApp, USERS } from '../test-app';
+
+const DAY = 86_400_000;
+
+describe('cases: scope, NGO sharing, lab view, list filters and search', () => {
+  let t: TestApp;
+  let officer: string;
+  let supervisor: string;
+  let pudong: string;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    t.clock.set('2026-06-01T08:00:00Z');
+    officer = await t.bearer(USERS.officer);
+    supervisor = await t.bearer(USERS.supervisor);
+    pudong = await t.bearer(USERS.pudongOfficer);
+    const make = async (key: string, overrides: Record<string, unknown>, who = officer) => {
+      const res = await t.http().post('/api/v1/cases').set('Authorization', who).send({ ...TAIHE_CASE, ...overrides });
+      if (res.status !== 201) throw new Error(JSON.stringify(res.body));
+      ids[key] = res.body.id;
+    };
+    await make('zhang', {});
+    await make('wang', { child: { fullName: '王丽丽', otherNames: '丽丽', sex: 'female', estimatedAgeYears: 4 }, lastSeenAt: '2026-03-01T10:00:00Z' });
+    await make('percent', { child: { fullName: '测试%儿童', sex: 'unknown', estimatedAgeYears: 10 } });
+    await make('chen', { child: { fullName: '陈浩', sex: 'male', dateOfBirth: '2014-01-02' }, jurisdictionCode: '341222' });
+    await make('pudong', { child: { fullName: '张小明', sex: 'male', estimatedAgeYears: 7 }, jurisdictionCode: '310115', lastSeenLat: 31.22, lastSeenLng: 121.54 }, pudong);
+  });
+  afterAll(() => t.close());
+
+  const list = (query: string, who = officer) => t.http().get(`/api/v1/cases${query}`).set('Authorization', who);
+  const names = (res: { status: number; body: { items: { childName: string }[] } }) => {
+    if (res.status !== 200) throw new Error(JSON.stringify(res.body));
+    return res.body.items.map((i) => i.childName);
+  };
+
+  it('hides another jurisdiction’s file: 404 on read, absent from the list (filtered in SQL)', async () => {
+    const read = await t.http().get(`/api/v1/cases/${ids.pudong}`).set('Authorization', officer);
+    expect(read.status).toBe(404);
+    const all = await list('?pageSize=100');
+    expect(all.body.total).toBe(4);
+    expect(all.body.items.map((i: { id: string }) => i.id)).not.toContain(ids.pudong);
+    const theirs = await list('', pudong);
+    expect(theirs.body.items.map((i: { id: string }) => i.id)).toEqual([ids.pudong]);
+  });
+
+  it('does not let admins read case content (403) and gives the lab a minimal view', async () => {
+    expect((await list('', await t.bearer(USERS.admin))).status).toBe(403);
+    const lab = await t.http().get(`/api/v1/cases/${ids.zhang}`).set('Authorization', await t.bearer(USERS.lab));
+    expect(lab.status).toBe(200);
+    expect(lab.body.view).toBe('minimal');
+    expect(lab.body).not.toHaveProperty('reporter');
+    expect(lab.body).not.toHaveProperty('lastSeen');
+    expect(lab.body.child).toMatchObject({ fullName: '张小明', sex: 'male', distinguishingMarks: null });
+  });
+
+  it('shares a file with the NGO: a reduced view until the date, nothing after', async () => {
+    const [ngoOrg] = await t.dataSource.query(`SELECT organisation_id AS id FROM users WHERE username = 'ngo'`);
+    const ngo = await t.bearer(USERS.ngo);
+    expect((await t.http().get(`/api/v1/cases/${ids.zhang}`).set('Authorization', ngo)).status).toBe(404);
+    const share = await t.http().post(`/api/v1/cases/${ids.zhang}/sharing`).set('Authorization', supervisor)
+      .send({ version: 1, organisationId: ngoOrg.id, sharedUntil: new Date(t.clock.now().getTime() + 10 * DAY).toISOString() });
+    expect(share.status).toBe(200);
+    expect(share.body.sharing).toMatchObject({ organisationId: ngoOrg.id, active: true });
+    const reduced = await t.http().get(`/api/v1/cases/${ids.zhang}`).set('Authorization', ngo);
+    expect(reduced.status).toBe(200);
+    expect(reduced.body.view).toBe('reduced');
+    expect(reduced.body.child.fullName).toBe('张小明');
+    expect(reduced.body).not.toHaveProperty('reporter');
+    expect(reduced.body).not.toHaveProperty('familyContacts');
+    expect(JSON.stringify(reduced.body)).not.toContain('138 0000');
+    expect((await list('', ngo)).body.items.map((i: { id: string }) => i.id)).toEqual([ids.zhang]);
+    expect((await t.http().get(`/api/v1/cases/${ids.zhang}/timeline`).set('Authorization', ngo)).status).toBe(404);
+
+    t.clock.advance(11 * DAY);
+    const later = await t.bearer(USERS.ngo);
+    expect((await t.http().get(`/api/v1/cases/${ids.zhang}`).set('Authorization', later)).status).toBe(404);
+    expect((await list('', later)).body.total).toBe(0);
+    t.clock.set('2026-06-01T08:00:00Z');
+  });
+
+  it('refuses sharing with a police organisation or a date in the past (422)', async () => {
+    const [police] = await t.dataSource.query(`SELECT organisation_id AS id FROM users WHERE username = 'officer'`);
+    const { body: c } = await t.http().get(`/api/v1/cases/${ids.wang}`).set('Authorization', officer);
+    const res = await t.http().post(`/api/v1/cases/${ids.wang}/sharing`).set('Authorization', supervisor).send({ version: c.version, organisationId: police.id, sharedUntil: '2027-01-01T00:00:00Z' });
+    expect(res.status).toBe(422);
+  });
+
+  it('refuses a sort field outside the allow-list (400) naming the allowed fields', async () => {
+    const res = await list('?sort=reporter');
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0]).toMatchObject({ field: 'sort' });
+    expect(res.body.errors[0].message).toContain('createdAt, updatedAt, lastSeenAt');
+    expect((await list('?sort=-lastSeenAt')).status).toBe(200);
+  });
+
+  it('filters by status, sex, age range, dates and jurisdiction', async () => {
+    expect(names(await list('?sex=female'))).toEqual(['王丽丽']);
+    expect(names(await list('?ageMin=10&ageMax=12&sort=childName'))).toEqual(['测试%儿童', '陈浩'].sort());
+    expect(names(await list('?ageMax=5'))).toEqual(['王丽丽']);
+    expect(names(await list('?lastSeenTo=2026-04-01T00:00:00Z'))).toEqual(['王丽丽']);
+    expect((await list('?status=open,closed')).body.total).toBe(4);
+    expect((await list('?status=rescued')).body.total).toBe(0);
+    expect((await list('?jurisdictionCode=341221')).body.total).toBe(0);
+    expect((await list('?createdFrom=2026-06-02T00:00:00Z')).body.total).toBe(0);
+    expect((await list('?status=flying')).status).toBe(400);
+  });
+
+  it('finds the child by Chinese name, pinyin, initials, a similar-sounding name, and case number', async () => {
+    const { body: c } = await t.http().get(`/api/v1/cases/${ids.zhang}`).set('Authorization', officer);
+    const q = async (text: string) => names(await list(`?q=${encodeURIComponent(text)}`));
+    expect(await q('张小明')).toEqual(['张小明']);
+    expect(await q('小明')).toEqual(['张小明']);
+    expect(await q('zhang xiao ming')).toEqual(['张小明']);
+    expect(await q('zhangxiaoming')).toEqual(['张小明']);
+    expect(await q('zxm')).toEqual(['张小明']);
+    expect(await q('lili')).toEqual(['王丽丽']);
+    // Same sound, different characters (张晓明) and a typo in pinyin: fuzzy.
+    expect(await q('张晓明')).toEqual(['张小明']);
+    expect(await q('zhangxiaomin')).toEqual(['张小明']);
+    expect(await q(c.caseNumber)).toEqual(['张小明']);
+    expect((await list(`?q=${c.caseNumber.slice(0, 8)}`)).body.total).toBe(5 - 1);
+  });
+
+  it('matches SQL and LIKE metacharacters literally', async () => {
+    const before = Number((await t.dataSource.query('SELECT count(*)::int AS n FROM cases'))[0].n);
+    expect(names(await list(`?q=${encodeURIComponent('%')}`))).toEqual(['测试%儿童']);
+    expect((await list(`?q=${encodeURIComponent('_')}`)).body.total).toBe(0);
+    expect((await list(`?q=${encodeURIComponent('\\')}`)).body.total).toBe(0);
+    const injection = await list(`?q=${encodeURIComponent("'; DROP TABLE cases; --")}`);
+    expect(injection.status).toBe(200);
+    expect(injection.body.total).toBe(0);
+    expect(Number((await t.dataSource.query('SELECT count(*)::int AS n FROM cases'))[0].n)).toBe(before);
+  });
+});
