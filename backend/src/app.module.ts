@@ -13,12 +13,15 @@ import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
+import { JobsModule } from './jobs/jobs.module';
 import { JurisdictionsModule } from './jurisdictions/jurisdictions.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { SightingsModule } from './sightings/sightings.module';
 import { UsersModule } from './users/users.module';
 
 /** Feature modules, one per record family. */
-const FEATURES = [AuthModule, UsersModule, OrganisationsModule, JurisdictionsModule, AuditModule, HealthModule, CasesModule, AttachmentsModule];
+const FEATURES = [AuthModule, UsersModule, OrganisationsModule, JurisdictionsModule, AuditModule, HealthModule, CasesModule, AttachmentsModule, JobsModule, NotificationsModule, SightingsModule];
 
 /** The built dashboard on the API's port; unknown paths get index.html so that deep links work. */
 function dashboard(frontendDir: string): DynamicModule[] {

@@ -1,6 +1,7 @@
 import { casesMatrix } from './cases.matrix';
 import { foundationMatrix } from './foundation.matrix';
 import type { FeatureMatrix } from './route-matrix';
+import { sightingsMatrix } from './sightings.matrix';
 
 /** Every feature's part of the role × route matrix. A feature adds one line. */
-export const FEATURE_MATRICES: FeatureMatrix[] = [foundationMatrix, casesMatrix];
+export const FEATURE_MATRICES: FeatureMatrix[] = [foundationMatrix, casesMatrix, sightingsMatrix];

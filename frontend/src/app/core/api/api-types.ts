@@ -500,6 +500,214 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Notifications_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Notifications_stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Notifications_readAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Notifications_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/sightings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PublicSightings_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/sightings/{receipt}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicSightings_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sightings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Sightings_list"];
+        put?: never;
+        post: operations["Sightings_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sightings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Sightings_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sightings/{id}/reporter-contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Sightings_reporterContact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sightings/{id}/triage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Sightings_triage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sightings/{id}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Sightings_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sightings/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Sightings_dismiss"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sightings/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Sightings_duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -993,6 +1201,246 @@ export interface components {
         };
         AttachmentListDto: {
             items: components["schemas"]["AttachmentDto"][];
+        };
+        NotificationDto: {
+            id: string;
+            /** @enum {string} */
+            kind: "case_alert" | "sighting_match" | "case_shared";
+            /** @description i18n key of the title, e.g. notifications.caseAlert.title */
+            titleKey: string;
+            /** @description i18n key of the body */
+            bodyKey: string;
+            /** @description Parameters of the title and body */
+            params: {
+                [key: string]: unknown;
+            };
+            /** @description Dashboard path to open, e.g. /cases/<id> */
+            link: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            readAt: string | null;
+        };
+        NotificationPageDto: {
+            total: number;
+            page: number;
+            pageSize: number;
+            items: components["schemas"]["NotificationDto"][];
+            /** @description Unread notifications of the signed-in user (all pages) */
+            unread: number;
+        };
+        ReadAllResultDto: {
+            /** @description How many were marked read */
+            marked: number;
+        };
+        CreateSightingDto: {
+            /**
+             * Format: date-time
+             * @description When the child was seen (default: from the photo, else now). Not in the future.
+             */
+            seenAt?: string;
+            /** @description With longitude; taken from the photo when absent */
+            latitude?: number;
+            longitude?: number;
+            /** @description The place in words, e.g. 阜阳火车站南广场 */
+            placeText?: string;
+            /** @default false */
+            begging: boolean;
+            /** @default false */
+            withAdult: boolean;
+            /** @default false */
+            visibleInjuryOrDisability: boolean;
+            /** @default false */
+            distressed: boolean;
+            estimatedAgeYears?: number;
+            /**
+             * @default unknown
+             * @enum {string}
+             */
+            sex: "male" | "female" | "unknown";
+            /** @description What the child looked like and was doing */
+            description?: string;
+            /** @description Optional. Seen only by police of the place of the sighting; every view is logged. */
+            reporterContact?: string;
+        };
+        PublicSightingReceiptDto: {
+            /**
+             * @description Keep it to check the status
+             * @example HW-7K3M-Q9XD-2P4T-WH8N-C6VB-R1ZJ-5FGA
+             */
+            receipt: string;
+            /** @enum {string} */
+            status: "received";
+            /** @description Photos stored with the sighting */
+            photos: number;
+            /** @description What was taken from the photo because the report did not say (EXIF position and time) */
+            filledFromPhoto: ("place" | "time")[];
+        };
+        PublicSightingStatusDto: {
+            /** @enum {string} */
+            status: "received" | "under_review" | "closed";
+        };
+        SightingPhotoDto: {
+            id: string;
+            width: number;
+            height: number;
+        };
+        CandidateSummaryDto: {
+            caseId: string;
+            caseNumber: string;
+            score: number;
+        };
+        SightingDto: {
+            id: string;
+            /** @enum {string} */
+            source: "public" | "officer";
+            /** @enum {string} */
+            status: "new" | "triaged" | "linked" | "dismissed" | "duplicate";
+            /** Format: date-time */
+            seenAt: string;
+            /** @enum {string} */
+            seenAtSource: "reporter" | "photo" | "received";
+            latitude: number;
+            longitude: number;
+            /** @enum {string} */
+            locationSource: "reporter" | "photo";
+            placeText: string | null;
+            jurisdictionCode: string;
+            jurisdictionName: string;
+            begging: boolean;
+            withAdult: boolean;
+            visibleInjuryOrDisability: boolean;
+            distressed: boolean;
+            estimatedAgeYears: number | null;
+            /** @enum {string} */
+            sex: "male" | "female" | "unknown";
+            description: string;
+            /** @description The reporter left a contact (read it with GET /sightings/{id}/reporter-contact; the view is logged) */
+            hasReporterContact: boolean;
+            groupId: string | null;
+            duplicateOfId: string | null;
+            dismissedReason: string | null;
+            linkedCaseId: string | null;
+            photos: components["schemas"]["SightingPhotoDto"][];
+            /** @description Best-ranked file, when matching has run */
+            topCandidate: components["schemas"]["CandidateSummaryDto"] | null;
+            /**
+             * Format: date-time
+             * @description When candidates were last computed
+             */
+            matchedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            version: number;
+        };
+        SightingPageDto: {
+            total: number;
+            page: number;
+            pageSize: number;
+            items: components["schemas"]["SightingDto"][];
+        };
+        MatchReasonDto: {
+            /** @enum {string} */
+            factor: "distance" | "age" | "sex" | "description" | "photo";
+            score: number | null;
+            /** @enum {string} */
+            result: "match" | "partial" | "mismatch" | "unknown";
+            detail: string;
+            values: {
+                [key: string]: unknown;
+            };
+        };
+        CandidateCaseDto: {
+            id: string;
+            caseNumber: string;
+            jurisdictionCode: string;
+            status: string;
+            /** @description false: the file is outside your jurisdiction; only its number and owner are shown */
+            inScope: boolean;
+            childFullName: string | null;
+            childSex: string | null;
+            childBirthDate: string | null;
+            childDistinguishingMarks: string | null;
+            lastSeenPlace: string | null;
+            /** Format: date-time */
+            lastSeenAt: string | null;
+            lastSeenLat: number | null;
+            lastSeenLng: number | null;
+            /** @description A photo of the child (attachment id) */
+            photoId: string | null;
+        };
+        SightingCandidateDto: {
+            rank: number;
+            score: number;
+            reasons: components["schemas"]["MatchReasonDto"][];
+            case: components["schemas"]["CandidateCaseDto"];
+        };
+        SightingDetailDto: {
+            id: string;
+            /** @enum {string} */
+            source: "public" | "officer";
+            /** @enum {string} */
+            status: "new" | "triaged" | "linked" | "dismissed" | "duplicate";
+            /** Format: date-time */
+            seenAt: string;
+            /** @enum {string} */
+            seenAtSource: "reporter" | "photo" | "received";
+            latitude: number;
+            longitude: number;
+            /** @enum {string} */
+            locationSource: "reporter" | "photo";
+            placeText: string | null;
+            jurisdictionCode: string;
+            jurisdictionName: string;
+            begging: boolean;
+            withAdult: boolean;
+            visibleInjuryOrDisability: boolean;
+            distressed: boolean;
+            estimatedAgeYears: number | null;
+            /** @enum {string} */
+            sex: "male" | "female" | "unknown";
+            description: string;
+            /** @description The reporter left a contact (read it with GET /sightings/{id}/reporter-contact; the view is logged) */
+            hasReporterContact: boolean;
+            groupId: string | null;
+            duplicateOfId: string | null;
+            dismissedReason: string | null;
+            linkedCaseId: string | null;
+            photos: components["schemas"]["SightingPhotoDto"][];
+            /** @description Best-ranked file, when matching has run */
+            topCandidate: components["schemas"]["CandidateSummaryDto"] | null;
+            /**
+             * Format: date-time
+             * @description When candidates were last computed
+             */
+            matchedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            version: number;
+            /** @description Ranked files; a person decides, nothing is linked automatically */
+            candidates: components["schemas"]["SightingCandidateDto"][];
+            /** @description Other sightings with near-duplicate photos */
+            groupSightingIds: string[];
+        };
+        ReporterContactDto: {
+            contact: string | null;
+        };
+        TriageSightingDto: {
+            version?: number;
+        };
+        LinkSightingDto: {
+            caseId: string;
+            note?: string;
+            /** @description The sighting version you saw; a stale one → 409 */
+            version?: number;
+        };
+        DismissSightingDto: {
+            reason: string;
+            version?: number;
+        };
+        DuplicateSightingDto: {
+            ofSightingId: string;
+            version?: number;
         };
     };
     responses: never;
@@ -2627,6 +3075,540 @@ export interface operations {
                 content?: never;
             };
             /** @description The role may not delete Attachment */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Notifications_list: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+                /** @description true: only unread ones */
+                unread?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPageDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not read Notification */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Notifications_stream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/event-stream of `unread`, `notification` and `ping` events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not read Notification */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Notifications_readAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadAllResultDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not update Notification */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Notifications_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not update Notification */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicSightings_submit: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A new random key (e.g. a UUID) per report, the same for its retries */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSightingDto"];
+                "multipart/form-data": components["schemas"]["CreateSightingDto"];
+            };
+        };
+        responses: {
+            /** @description Stored (or the stored answer to an earlier try with the same key) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSightingReceiptDto"];
+                };
+            };
+            /** @description No Idempotency-Key, invalid field, a time in the future, no position */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The Idempotency-Key was used before with a different report */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description More than 10 sightings in an hour from one address (Retry-After says when to try again) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicSightings_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                receipt: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Only the status: received, under review or closed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSightingStatusDto"];
+                };
+            };
+            /** @description No sighting has this receipt */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Sightings_list: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+                status?: "new" | "triaged" | "linked" | "dismissed" | "duplicate";
+                source?: "public" | "officer";
+                /** @description This jurisdiction and below (within your own scope) */
+                jurisdictionCode?: string;
+                /** @description Seen at or after */
+                seenFrom?: string;
+                /** @description Seen before */
+                seenTo?: string;
+                /** @description Sightings grouped as the same child (near-duplicate photos) */
+                groupId?: string;
+                /** @description Sightings linked to this file */
+                caseId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SightingPageDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not read Sighting */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Sightings_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional for officers: the same key for retries */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSightingDto"];
+                "multipart/form-data": components["schemas"]["CreateSightingDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SightingDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not create Sighting */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Sightings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SightingDetailDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not read Sighting */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Sightings_reporterContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The informant’s contact; every view is logged */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReporterContactDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not triage Sighting */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Sightings_triage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TriageSightingDto"];
+            };
+        };
+        responses: {
+            /** @description new → triaged (under review) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SightingDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not triage Sighting */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Sightings_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkSightingDto"];
+            };
+        };
+        responses: {
+            /** @description Sighting → linked; the file → sighted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SightingDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not triage Sighting */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Sightings_dismiss: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DismissSightingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SightingDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not triage Sighting */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Sightings_duplicate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DuplicateSightingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SightingDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not triage Sighting */
             403: {
                 headers: {
                     [name: string]: unknown;
