@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { record } from '../access/ability.factory';
 import type { AccessContext, SystemContext } from '../access/actor';
 import type { AppAbility } from '../access/permissions';
@@ -103,6 +103,26 @@ export class CasesService {
   // ---------------------------------------------------------------- reading
 
   async list(access: AccessContext, query: CaseQueryDto): Promise<CasePageDto> {
+    // Joins are many-to-one, so LIMIT/OFFSET page correctly (and allow ordering by expressions).
+    let [rows, total] = await this.page(await this.listQuery(access, query), query);
+    if (total === 0 && query.q && CasesService.fuzzyApplies(query.q)) {
+      // Nothing matched as typed: look for similar names (a misspelt pinyin), which costs more.
+      [rows, total] = await this.page(await this.listQuery(access, query, true), query);
+    }
+    const now = this.clock.now();
+    const items = rows.map((c) => this.toSummary(c, caseViewFor(access.ability, c) ?? 'minimal', now));
+    return toPage(items, total, query);
+  }
+
+  /** One page and the total; the count query is skipped when the first page already holds everything. */
+  private async page(qb: SelectQueryBuilder<CaseEntity>, query: CaseQueryDto): Promise<[CaseEntity[], number]> {
+    const rows = await qb.clone().offset(query.offset).limit(query.pageSize).getMany();
+    if (query.offset === 0 && rows.length < query.pageSize) return [rows, rows.length];
+    return [rows, await qb.clone().orderBy().getCount()];
+  }
+
+  /** The list's query, filtered to the caller's scope in SQL (also used by the search benchmark). */
+  async listQuery(access: AccessContext, query: CaseQueryDto, fuzzy = false): Promise<SelectQueryBuilder<CaseEntity>> {
     const scope = scopeCondition(access.ability, 'read', 'Case', CASE_SCOPE_COLUMNS);
     const qb = this.dataSource
       .getRepository(CaseEntity)
@@ -132,7 +152,7 @@ export class CasesService {
     if (query.lastSeenTo) qb.andWhere('c.last_seen_at < :lsTo', { lsTo: query.lastSeenTo });
     if (query.createdFrom) qb.andWhere('c.created_at >= :crFrom', { crFrom: query.createdFrom });
     if (query.createdTo) qb.andWhere('c.created_at < :crTo', { crTo: query.createdTo });
-    const relevance = query.q ? this.applySearch(qb, query.q) : null;
+    const relevance = query.q ? this.applySearch(qb, query.q, fuzzy) : null;
     if (query.sort) {
       const descending = query.sort.startsWith('-');
       const field = query.sort.replace(/^-/, '') as CaseSortField;
@@ -143,19 +163,21 @@ export class CasesService {
       qb.orderBy('c.created_at', 'DESC');
     }
     qb.addOrderBy('c.id', 'ASC');
-    // Joins are many-to-one, so LIMIT/OFFSET page correctly (and allow ordering by expressions).
-    const [rows, total] = await qb.offset(query.offset).limit(query.pageSize).getManyAndCount();
-    const items = rows.map((c) => this.toSummary(c, caseViewFor(access.ability, c) ?? 'minimal', now));
-    return toPage(items, total, query);
+    return qb;
   }
 
   /**
    * Name and number search. Every branch is served by an index: the case number by a btree prefix
-   * index, names by a trigram index over their pinyin (so that 张晓明 also finds 张小明 — same sound)
-   * with the Chinese characters checked on the rows found. User text is escaped for LIKE and
+   * index, names by a trigram (GIN) index over their pinyin, ranked with exact Chinese-character
+   * matches first. The similarity (fuzzy) pass runs only when nothing matched as typed. User text is escaped for LIKE and
    * passed as a parameter, so metacharacters match literally.
    */
-  private applySearch(qb: SelectQueryBuilder<CaseEntity>, rawQuery: string): { expression: string } {
+  /** Whether a query without exact matches is worth a similarity search (names, not numbers). */
+  static fuzzyApplies(q: string): boolean {
+    return !caseNumberPrefix(q) && compact(fullPinyin(q)).length >= 4;
+  }
+
+  private applySearch(qb: SelectQueryBuilder<CaseEntity>, rawQuery: string, fuzzy: boolean): { expression: string } {
     const q = rawQuery.trim();
     const number = caseNumberPrefix(q);
     if (number) {
@@ -172,14 +194,16 @@ export class CasesService {
       compactLike: `%${escapeLike(compacted)}%`,
       compacted,
     });
-    qb.andWhere(
-      new Brackets((or) => {
-        or.where('c.search_pinyin LIKE :spacedLike');
-        if (compacted.length >= 2) or.orWhere('c.search_pinyin LIKE :compactLike');
-        // Fuzzy: a misspelt or similar-sounding name (trigram word similarity over pinyin).
-        if (compacted.length >= 4) or.orWhere(':compacted <% c.search_pinyin');
-      }),
-    );
+    if (fuzzy) {
+      // A misspelt name: trigram word similarity over the pinyin (GIN-indexed `<%`).
+      qb.andWhere(':compacted <% c.search_pinyin');
+    } else {
+      // As typed: characters (through their pinyin — so 张晓明 also finds the homophone 张小明),
+      // pinyin with or without spaces, initials.
+      // The column holds each name's compact form too, so the compact pattern covers the spaced one;
+      // text without letters or digits (e.g. '%') is looked for as it is, literally.
+      qb.andWhere(compacted.length >= 2 ? 'c.search_pinyin LIKE :compactLike' : 'c.search_pinyin LIKE :spacedLike');
+    }
     const nameMatch = hasHan(q)
       ? `(c.child_full_name = :qExact)::int * 4 + (c.child_full_name ILIKE :qLike ESCAPE '\\' OR coalesce(c.child_other_names, '') ILIKE :qLike ESCAPE '\\')::int * 2`
       : `(c.search_pinyin LIKE :compactLike)::int * 2`;
