@@ -8,12 +8,14 @@ import { Shell } from '@hw/core/layout/shell';
  */
 export const appRoutes: Route[] = [
   { path: 'auth', loadChildren: () => import('./features/auth/auth.routes').then((m) => m.authRoutes) },
+  { path: 'report', loadChildren: () => import('./features/report/report.routes').then((m) => m.reportRoutes) },
   {
     path: '',
     component: Shell,
     canMatch: [signedInGuard],
     children: [
       { path: '', loadChildren: () => import('./features/home/home.routes').then((m) => m.homeRoutes) },
+      { path: 'sightings', loadChildren: () => import('./features/sightings/sightings.routes').then((m) => m.sightingsRoutes) },
       { path: 'admin', loadChildren: () => import('./features/admin/admin.routes').then((m) => m.adminRoutes) },
       { path: '**', loadChildren: () => import('./features/not-found/not-found.routes').then((m) => m.notFoundRoutes) },
     ],

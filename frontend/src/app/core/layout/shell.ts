@@ -13,6 +13,7 @@ import { filter, map } from 'rxjs';
 import { AuthService } from '@hw/core/auth/auth.service';
 import { LanguageSwitch } from './language-switch';
 import { NavigationService } from './navigation.service';
+import { NotificationsBell } from './notifications-bell';
 
 /** Below this width the sidenav becomes a drawer that opens from the menu button. */
 export const PHONE_QUERY = '(max-width: 959.98px)';
@@ -31,6 +32,7 @@ export const PHONE_QUERY = '(max-width: 959.98px)';
     RouterLinkActive,
     TranslocoPipe,
     LanguageSwitch,
+    NotificationsBell,
   ],
   templateUrl: './shell.html',
   styleUrl: './shell.scss',
