@@ -12,6 +12,7 @@ import { CommonModule } from './common/common.module';
 import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
+import { DnaModule } from './dna/dna.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { JurisdictionsModule } from './jurisdictions/jurisdictions.module';
@@ -21,7 +22,7 @@ import { SightingsModule } from './sightings/sightings.module';
 import { UsersModule } from './users/users.module';
 
 /** Feature modules, one per record family. */
-const FEATURES = [AuthModule, UsersModule, OrganisationsModule, JurisdictionsModule, AuditModule, HealthModule, CasesModule, AttachmentsModule, JobsModule, NotificationsModule, SightingsModule];
+const FEATURES = [AuthModule, UsersModule, OrganisationsModule, JurisdictionsModule, AuditModule, HealthModule, CasesModule, AttachmentsModule, DnaModule, JobsModule, NotificationsModule, SightingsModule];
 
 /** The built dashboard on the API's port; unknown paths get index.html so that deep links work. */
 function dashboard(frontendDir: string): DynamicModule[] {

@@ -48,6 +48,8 @@ export interface TestApp {
 export interface TestAppOptions {
   /** Seed the demo organisations and users (default true). */
   seed?: boolean;
+  /** Also run the features' demo seeds (default false: tests make their own records, and counts stay theirs). */
+  demoFeatures?: boolean;
   /** Extra environment for loadConfig, e.g. MFA_REQUIRED_ROLES. */
   env?: Record<string, string>;
 }
@@ -77,7 +79,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   configureApp(app, config);
   await app.init();
   const dataSource = app.get<DataSource>(getDataSourceToken());
-  if (options.seed ?? true) await seedDemoData(dataSource);
+  if (options.seed ?? true) await seedDemoData(dataSource, { features: options.demoFeatures ?? false });
 
   const http = () => request(app.getHttpServer());
   let addressCounter = 0;

@@ -1,7 +1,8 @@
 import { casesMatrix } from './cases.matrix';
+import { dnaMatrix } from './dna.matrix';
 import { foundationMatrix } from './foundation.matrix';
 import type { FeatureMatrix } from './route-matrix';
 import { sightingsMatrix } from './sightings.matrix';
 
 /** Every feature's part of the role × route matrix. A feature adds one line. */
-export const FEATURE_MATRICES: FeatureMatrix[] = [foundationMatrix, casesMatrix, sightingsMatrix];
+export const FEATURE_MATRICES: FeatureMatrix[] = [foundationMatrix, casesMatrix, dnaMatrix, sightingsMatrix];

@@ -3,6 +3,7 @@ import { MfaPendingSecret1764300000001 } from './1764300000001-mfa-pending-secre
 import { CasesAttachments1764400000000 } from './1764400000000-cases-attachments';
 import { SightingsAndNotifications1764600000000 } from './1764600000000-sightings-and-notifications';
 import { SightingMatching1764610000000 } from './1764610000000-sighting-matching';
+import { Dna1764650000000 } from './1764650000000-dna';
 
 /** Every migration in order. Listed explicitly so that the build needs no file globbing. */
-export const MIGRATIONS = [Foundation1764300000000, MfaPendingSecret1764300000001, CasesAttachments1764400000000, SightingsAndNotifications1764600000000, SightingMatching1764610000000];
+export const MIGRATIONS = [Foundation1764300000000, MfaPendingSecret1764300000001, CasesAttachments1764400000000, SightingsAndNotifications1764600000000, SightingMatching1764610000000, Dna1764650000000];

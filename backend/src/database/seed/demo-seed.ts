@@ -1,6 +1,7 @@
 import * as argon2 from 'argon2';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Role } from '../../access/permissions';
+import { dnaDemoSeed } from '../../dna/dna.demo-seed';
 import { JurisdictionEntity } from '../../jurisdictions/jurisdiction.entity';
 import { OrganisationEntity, type OrganisationKind } from '../../organisations/organisation.entity';
 import { UserEntity } from '../../users/user.entity';
@@ -50,13 +51,13 @@ export interface DemoContext {
 export type DemoSeed = (manager: EntityManager, demo: DemoContext) => Promise<void>;
 
 /** Feature seeds in the order they run; each feature appends its own. */
-export const FEATURE_DEMO_SEEDS: DemoSeed[] = [];
+export const FEATURE_DEMO_SEEDS: DemoSeed[] = [dnaDemoSeed];
 
 /**
- * Fills an empty database with the demo organisations, users and feature records. Returns false
- * (and changes nothing) when the database already has users, so a restart keeps every change.
+ * Fills an empty database with the demo organisations, users and (unless `features` is false) feature
+ * records. Returns false (and changes nothing) when the database already has users, so a restart keeps every change.
  */
-export async function seedDemoData(dataSource: DataSource): Promise<boolean> {
+export async function seedDemoData(dataSource: DataSource, options: { features?: boolean } = {}): Promise<boolean> {
   return dataSource.transaction(async (manager) => {
     // Serialise concurrent first starts of several replicas.
     await manager.query('SELECT pg_advisory_xact_lock(7341222)');
@@ -84,7 +85,7 @@ export async function seedDemoData(dataSource: DataSource): Promise<boolean> {
       );
     }
     const demo: DemoContext = { organisations, users, jurisdictions };
-    for (const seed of FEATURE_DEMO_SEEDS) await seed(manager, demo);
+    if (options.features ?? true) for (const seed of FEATURE_DEMO_SEEDS) await seed(manager, demo);
     return true;
   });
 }

@@ -500,6 +500,294 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dna/samples": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Samples_list"];
+        put?: never;
+        post: operations["Samples_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dna/samples/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Samples_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dna/samples/{id}/donor-identity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Samples_donorIdentity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dna/samples/{id}/custody-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Samples_addCustodyEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dna/profiles/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Profiles_listImports"];
+        put?: never;
+        post: operations["Profiles_createImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dna/profiles/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Profiles_getImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dna/profiles/imports/{id}/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Profiles_commitImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dna/profiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Profiles_list"];
+        put?: never;
+        post: operations["Profiles_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dna/profiles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Profiles_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dna/frequency-tables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FrequencyTables_list"];
+        put?: never;
+        post: operations["FrequencyTables_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dna/frequency-tables/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FrequencyTables_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dna/frequency-tables/{id}/search-default": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["FrequencyTables_makeSearchDefault"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dna/kinship/calculate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Calculator_calculate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dna/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Matches_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dna/matches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Matches_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dna/matches/{id}/propose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Matches_propose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dna/matches/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Matches_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dna/matches/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Matches_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -1202,10 +1490,517 @@ export interface components {
         AttachmentListDto: {
             items: components["schemas"]["AttachmentDto"][];
         };
+        ConsentOutDto: {
+            givenBy: string;
+            /** Format: date-time */
+            givenAt: string;
+            /** @enum {string} */
+            scope: "search_for_missing_children";
+            formAttachmentId: string | null;
+        };
+        SampleDto: {
+            id: string;
+            barcode: string;
+            /** @enum {string} */
+            kind: "family_reference" | "child";
+            /** @enum {string|null} */
+            donorRelationship: "mother" | "father" | "full_sibling" | "half_sibling" | "grandparent" | "uncle_aunt" | null;
+            caseId: string | null;
+            rescuedChildId: string | null;
+            childDescription: string;
+            /** @description Whether a donor identity is on record (read it through /donor-identity) */
+            hasDonorIdentity: boolean;
+            consent: components["schemas"]["ConsentOutDto"];
+            collectingOrganisationId: string;
+            jurisdictionPath: string;
+            /** @example 2046-06-01 */
+            retentionUntil: string;
+            /** @enum {string} */
+            custodyState: "collected" | "sealed" | "shipped" | "received" | "profiled" | "stored" | "destroyed";
+            /** @description Custody events that may be recorded next */
+            allowedNextEvents: ("collected" | "sealed" | "shipped" | "received" | "profiled" | "stored" | "destroyed")[];
+            hasProfile: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            version: number;
+        };
+        SamplePageDto: {
+            total: number;
+            page: number;
+            pageSize: number;
+            items: components["schemas"]["SampleDto"][];
+        };
+        CustodyEventDto: {
+            seq: number;
+            /** @enum {string} */
+            event: "collected" | "sealed" | "shipped" | "received" | "profiled" | "stored" | "destroyed";
+            /** Format: date-time */
+            occurredAt: string;
+            location: string;
+            note: string;
+            actorId: string;
+            actorName: string;
+        };
+        SampleDetailDto: {
+            id: string;
+            barcode: string;
+            /** @enum {string} */
+            kind: "family_reference" | "child";
+            /** @enum {string|null} */
+            donorRelationship: "mother" | "father" | "full_sibling" | "half_sibling" | "grandparent" | "uncle_aunt" | null;
+            caseId: string | null;
+            rescuedChildId: string | null;
+            childDescription: string;
+            /** @description Whether a donor identity is on record (read it through /donor-identity) */
+            hasDonorIdentity: boolean;
+            consent: components["schemas"]["ConsentOutDto"];
+            collectingOrganisationId: string;
+            jurisdictionPath: string;
+            /** @example 2046-06-01 */
+            retentionUntil: string;
+            /** @enum {string} */
+            custodyState: "collected" | "sealed" | "shipped" | "received" | "profiled" | "stored" | "destroyed";
+            /** @description Custody events that may be recorded next */
+            allowedNextEvents: ("collected" | "sealed" | "shipped" | "received" | "profiled" | "stored" | "destroyed")[];
+            hasProfile: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            version: number;
+            custody: components["schemas"]["CustodyEventDto"][];
+        };
+        DonorIdentityOutDto: {
+            name: string;
+            idNumber: string | null;
+            phone: string | null;
+        };
+        DonorIdentityDto: {
+            name: string;
+            /** @description Identity document number */
+            idNumber?: string;
+            phone?: string;
+        };
+        ConsentDto: {
+            /** @description Who gave consent (the donor, or the guardian of a child) */
+            givenBy: string;
+            /** Format: date-time */
+            givenAt: string;
+            /**
+             * @description Fixed: the sample may only be used to search for missing children
+             * @enum {string}
+             */
+            scope: "search_for_missing_children";
+            /** @description Attachment id of the scanned consent form */
+            formAttachmentId?: string;
+        };
+        CollectedDto: {
+            /** Format: date-time */
+            at: string;
+            /** @description Where the sample was taken */
+            location: string;
+        };
+        CreateSampleDto: {
+            /**
+             * @description 3–64 letters, digits, ".", "-" or "_"; unique
+             * @example TH-REF-2026-0001
+             */
+            barcode: string;
+            /** @enum {string} */
+            kind: "family_reference" | "child";
+            /**
+             * @description family_reference only: the donor’s relationship to the missing child
+             * @enum {string}
+             */
+            donorRelationship?: "mother" | "father" | "full_sibling" | "half_sibling" | "grandparent" | "uncle_aunt";
+            /** @description family_reference only: the missing-child file */
+            caseId?: string;
+            /** @description child only: the rescued-child record, when it exists */
+            rescuedChildId?: string;
+            /** @description child only: who the child is, where found */
+            childDescription?: string;
+            /** @description Sensitive: stored encrypted, shown to lab technicians only */
+            donorIdentity?: components["schemas"]["DonorIdentityDto"];
+            consent: components["schemas"]["ConsentDto"];
+            /** @description Default: your organisation */
+            collectingOrganisationId?: string;
+            /** @description Default: the file’s jurisdiction (references) or yours (children) */
+            jurisdictionCode?: string;
+            /**
+             * @description Date after which the sample and its profile must be destroyed
+             * @example 2046-06-01
+             */
+            retentionUntil: string;
+            /** @description The first custody event */
+            collected: components["schemas"]["CollectedDto"];
+        };
+        AddCustodyEventDto: {
+            /** @enum {string} */
+            event: "collected" | "sealed" | "shipped" | "received" | "profiled" | "stored" | "destroyed";
+            /** Format: date-time */
+            occurredAt: string;
+            location: string;
+            note?: string;
+        };
+        CreateProfileImportDto: {
+            /**
+             * @description long: sample,locus,allele1,allele2; wide: GeneMapper export (Sample Name, Marker, Allele 1, Allele 2, …)
+             * @enum {string}
+             */
+            format: "long" | "wide";
+            /** @description The file’s text (CSV, or tab-separated for GeneMapper exports) */
+            csv: string;
+            fileName?: string;
+            /** @example Goldeneye DNA ID 20A */
+            kit?: string;
+        };
+        ImportProblemDto: {
+            /** @description Line of the file (header = 1) */
+            row: number;
+            field: string;
+            problem: string;
+        };
+        ProfileImportDto: {
+            importId: string;
+            /** @enum {string} */
+            status: "validated" | "committing" | "committed" | "failed";
+            rows: number;
+            /** @description Problems that block the commit */
+            problems: components["schemas"]["ImportProblemDto"][];
+            /** @description Rows flagged for review (third allele); they do not block the commit */
+            flagged: components["schemas"]["ImportProblemDto"][];
+            /** @description Profiles found in the file */
+            profiles: number;
+            /** @description Profiles written so far while committing */
+            processed: number;
+            total: number;
+            error: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            committedAt: string | null;
+        };
+        ProfileImportPageDto: {
+            total: number;
+            page: number;
+            pageSize: number;
+            items: components["schemas"]["ProfileImportDto"][];
+        };
+        CreateProfileDto: {
+            sampleBarcode: string;
+            kit?: string;
+            /**
+             * @description Locus → one or two alleles as strings; a homozygote may be given once; AMEL as X/Y
+             * @example {
+             *       "D3S1358": [
+             *         "15",
+             *         "16"
+             *       ],
+             *       "vWA": [
+             *         "17"
+             *       ],
+             *       "AMEL": [
+             *         "X",
+             *         "Y"
+             *       ]
+             *     }
+             */
+            loci: Record<string, never>;
+        };
+        ProfileDetailDto: {
+            id: string;
+            sampleId: string;
+            sampleBarcode: string;
+            /** @enum {string} */
+            sampleKind: "family_reference" | "child";
+            kit: string;
+            locusCount: number;
+            /** @description AMEL: XX, XY */
+            sexMarker: string | null;
+            needsReview: boolean;
+            reviewNotes: string[];
+            importId: string | null;
+            /**
+             * Format: date-time
+             * @description When the database search for it ran
+             */
+            searchedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * @description Raw alleles per locus (lab technicians only)
+             * @example {
+             *       "D3S1358": [
+             *         "15",
+             *         "16"
+             *       ]
+             *     }
+             */
+            loci: Record<string, never>;
+        };
+        ProfileSummaryDto: {
+            id: string;
+            sampleId: string;
+            sampleBarcode: string;
+            /** @enum {string} */
+            sampleKind: "family_reference" | "child";
+            kit: string;
+            locusCount: number;
+            /** @description AMEL: XX, XY */
+            sexMarker: string | null;
+            needsReview: boolean;
+            reviewNotes: string[];
+            importId: string | null;
+            /**
+             * Format: date-time
+             * @description When the database search for it ran
+             */
+            searchedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ProfilePageDto: {
+            total: number;
+            page: number;
+            pageSize: number;
+            items: components["schemas"]["ProfileSummaryDto"][];
+        };
+        FrequencyFloorDto: {
+            /**
+             * @description sampleSize: 5/(2N) per locus (needs 2N in the CSV); fixed: the given value
+             * @enum {string}
+             */
+            kind: "sampleSize" | "fixed";
+            /** @description Required for fixed, e.g. 0.001 */
+            value?: number;
+        };
+        FrequencyTableDto: {
+            id: string;
+            name: string;
+            population: string;
+            source: string;
+            note: string;
+            /** @description A stand-in until a proper table for the population is imported */
+            placeholder: boolean;
+            /** @description Content hash of the raw table; every LR records it */
+            version: string;
+            floor: components["schemas"]["FrequencyFloorDto"];
+            locusCount: number;
+            loci: string[];
+            searchDefault: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        LocusFrequenciesDto: {
+            locus: string;
+            /** @description 2N, sampled chromosomes */
+            sampledChromosomes: number | null;
+            alleles: string[];
+            frequencies: number[];
+        };
+        FrequencyTableDetailDto: {
+            id: string;
+            name: string;
+            population: string;
+            source: string;
+            note: string;
+            /** @description A stand-in until a proper table for the population is imported */
+            placeholder: boolean;
+            /** @description Content hash of the raw table; every LR records it */
+            version: string;
+            floor: components["schemas"]["FrequencyFloorDto"];
+            locusCount: number;
+            loci: string[];
+            searchDefault: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The raw table as imported (the floor is applied when LRs are computed) */
+            frequencies: components["schemas"]["LocusFrequenciesDto"][];
+        };
+        ImportFrequencyTableDto: {
+            /** @description CSV: population,marker,marker_original,allele,frequency,n_alleles (see shared/data/str-frequencies) */
+            csv: string;
+            /** @description Which population of the CSV to import, e.g. "Asian" */
+            population: string;
+            /** @example Han Chinese (Anhui), 2024 */
+            name: string;
+            source?: string;
+            note?: string;
+            /**
+             * @description Shown as a placeholder in the interface
+             * @default false
+             */
+            placeholder: boolean;
+            floor: components["schemas"]["FrequencyFloorDto"];
+            /**
+             * @description Use this table for the database search from now on
+             * @default false
+             */
+            searchDefault: boolean;
+        };
+        MutationModelDto: {
+            /** @enum {string} */
+            model: "equal" | "proportional" | "stepwise";
+            rate: number;
+            rate2?: number;
+            range?: number;
+        };
+        KinshipCalculateRequestDto: {
+            /**
+             * @description { "<locus>": { "<allele>": frequency } }, used exactly as given
+             * @example {
+             *       "TH01": {
+             *         "6": 0.1,
+             *         "9.3": 0.9
+             *       }
+             *     }
+             */
+            frequencies: Record<string, never>;
+            /** @enum {string} */
+            relationship: "parent_child" | "trio_both" | "trio_mother_known" | "full_sibling" | "half_sibling" | "grandparent" | "avuncular" | "first_cousin";
+            mutation?: components["schemas"]["MutationModelDto"] | null;
+            /** @default 0 */
+            theta: number;
+            /** @description { child, alleged } or { child, mother, father }: { "<locus>": ["<a1>", "<a2>"] } */
+            profiles: Record<string, never>;
+        };
+        KinshipCalculateResponseDto: {
+            lr: number;
+            /** @description null when the LR is 0 */
+            log10Lr: number | null;
+            /** @description { "<locus>": LR } */
+            perLocus: Record<string, never>;
+            inconsistentLoci: number;
+            lociCompared: number;
+            /** @description At prior 0.5: only meaningful for this one-to-one comparison */
+            posterior: number;
+        };
+        MatchSampleRefDto: {
+            id: string;
+            barcode: string;
+            donorRelationship: string | null;
+        };
+        MatchModelDto: {
+            /** @description {model, rate, rate2, range} */
+            mutation: Record<string, never> | null;
+            theta: number;
+            policy: string;
+            frequencyTable: string;
+        };
+        MatchDto: {
+            id: string;
+            /** @enum {string} */
+            status: "candidate" | "proposed" | "confirmed" | "rejected";
+            /**
+             * @description The best-supported relationship, or trio_both for both registered parents
+             * @enum {string}
+             */
+            relationship: "parent_child" | "full_sibling" | "trio_both";
+            /** @description log10 of the combined LR; null = LR 0 */
+            log10Lr: number | null;
+            /** @description log10 LR per relationship scored */
+            log10LrByRelationship: Record<string, never>;
+            inconsistentLoci: number;
+            lociCompared: number;
+            /**
+             * @description Label from the decision policy
+             * @enum {string}
+             */
+            conclusion: "supported" | "excluded" | "inconclusive" | "not_supported";
+            child: components["schemas"]["MatchSampleRefDto"];
+            reference: components["schemas"]["MatchSampleRefDto"];
+            secondReference: components["schemas"]["MatchSampleRefDto"] | null;
+            caseId: string | null;
+            caseNumber: string | null;
+            frequencyTableId: string;
+            frequencyTableVersion: string;
+            model: components["schemas"]["MatchModelDto"];
+            proposedBy: string | null;
+            /** Format: date-time */
+            proposedAt: string | null;
+            proposalNote: string | null;
+            decidedBy: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            decisionReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            version: number;
+        };
+        MatchPageDto: {
+            total: number;
+            page: number;
+            pageSize: number;
+            items: components["schemas"]["MatchDto"][];
+        };
+        MatchLocusDto: {
+            locus: string;
+            lr: number | null;
+            /** @description Mendelian inconsistency at this locus (parentage relationships) */
+            inconsistent: boolean;
+            /** @description Lab technicians only */
+            child?: string[] | null;
+            /** @description Lab technicians only */
+            reference?: string[] | null;
+            /** @description Lab technicians only (trio: the father) */
+            secondReference?: string[] | null;
+        };
+        MatchDetailDto: {
+            id: string;
+            /** @enum {string} */
+            status: "candidate" | "proposed" | "confirmed" | "rejected";
+            /**
+             * @description The best-supported relationship, or trio_both for both registered parents
+             * @enum {string}
+             */
+            relationship: "parent_child" | "full_sibling" | "trio_both";
+            /** @description log10 of the combined LR; null = LR 0 */
+            log10Lr: number | null;
+            /** @description log10 LR per relationship scored */
+            log10LrByRelationship: Record<string, never>;
+            inconsistentLoci: number;
+            lociCompared: number;
+            /**
+             * @description Label from the decision policy
+             * @enum {string}
+             */
+            conclusion: "supported" | "excluded" | "inconclusive" | "not_supported";
+            child: components["schemas"]["MatchSampleRefDto"];
+            reference: components["schemas"]["MatchSampleRefDto"];
+            secondReference: components["schemas"]["MatchSampleRefDto"] | null;
+            caseId: string | null;
+            caseNumber: string | null;
+            frequencyTableId: string;
+            frequencyTableVersion: string;
+            model: components["schemas"]["MatchModelDto"];
+            proposedBy: string | null;
+            /** Format: date-time */
+            proposedAt: string | null;
+            proposalNote: string | null;
+            decidedBy: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            decisionReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            version: number;
+            /** @description Whether raw alleles are included (lab technicians) */
+            allelesShown: boolean;
+            loci: components["schemas"]["MatchLocusDto"][];
+        };
+        ProposeMatchDto: {
+            /** @description What the lab checked */
+            note?: string;
+        };
+        ConfirmMatchDto: {
+            note?: string;
+        };
+        RejectMatchDto: {
+            /** @description Why the match is rejected */
+            reason: string;
+        };
         NotificationDto: {
             id: string;
             /** @enum {string} */
-            kind: "case_alert" | "sighting_match" | "case_shared";
+            kind: "case_alert" | "sighting_match" | "case_shared" | "dna_match_confirmed";
             /** @description i18n key of the title, e.g. notifications.caseAlert.title */
             titleKey: string;
             /** @description i18n key of the body */
@@ -3075,6 +3870,825 @@ export interface operations {
                 content?: never;
             };
             /** @description The role may not delete Attachment */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Samples_list: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+                kind?: "family_reference" | "child";
+                caseId?: string;
+                /** @description Start of a barcode */
+                barcode?: string;
+                custodyState?: "collected" | "sealed" | "shipped" | "received" | "profiled" | "stored" | "destroyed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SamplePageDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not read DnaSample */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Samples_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSampleDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SampleDetailDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not create DnaSample */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Samples_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SampleDetailDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not read DnaSample */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Samples_donorIdentity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DonorIdentityOutDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not read DnaProfile */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Samples_addCustodyEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddCustodyEventDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SampleDetailDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not update DnaSample */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Profiles_listImports: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileImportPageDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not create DnaProfile */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Profiles_createImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProfileImportDto"];
+            };
+        };
+        responses: {
+            /** @description The validation report; nothing is stored until the commit */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileImportDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not create DnaProfile */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Profiles_getImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Status and progress ({status, processed, total}) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileImportDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not create DnaProfile */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Profiles_commitImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 200 when committed (or failed); 202 while a large import is committed in the background */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileImportDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not create DnaProfile */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Profiles_list: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+                kind?: "family_reference" | "child";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfilePageDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not read DnaProfile */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Profiles_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProfileDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileDetailDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not create DnaProfile */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Profiles_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Raw alleles; every view is audited */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileDetailDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not read DnaProfile */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FrequencyTables_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrequencyTableDto"][];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not read FrequencyTable */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FrequencyTables_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportFrequencyTableDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrequencyTableDetailDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not create FrequencyTable */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FrequencyTables_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrequencyTableDetailDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not read FrequencyTable */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FrequencyTables_makeSearchDefault: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrequencyTableDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not update FrequencyTable */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Calculator_calculate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KinshipCalculateRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KinshipCalculateResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not create KinshipCalculation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The input is inconsistent; `errors` lists each {field, message} */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Matches_list: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+                status?: "candidate" | "proposed" | "confirmed" | "rejected";
+                conclusion?: "supported" | "excluded" | "inconclusive" | "not_supported";
+                caseId?: string;
+                sampleId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchPageDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not read KinshipMatch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Matches_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchDetailDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not read KinshipMatch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Matches_propose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposeMatchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not propose KinshipMatch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Matches_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmMatchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not confirm KinshipMatch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Matches_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectMatchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not confirm KinshipMatch */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -1,0 +1,297 @@
+/**
+ * Benchmark of one DNA database search through the API (issue 4 §9), next to the same search in-process.
+ *   node -r @swc-node/register backend/scripts/bench-dna-api.ts [--n 1000000] [--runs 20]
+ * N family references (23 loci drawn from NIST 1036 Asian, the search's default table) are inserted with
+ * SQL into a throwaway database (an embedded PostgreSQL in a temporary folder, or DATABASE_URL), with the
+ * father and mother of the query child planted among them. Then, `--runs` times:
+ *   - through the API: `POST /api/v1/dna/profiles` as `lab` with a new rescued child's profile — parse,
+ *     checks, insert, the search (parent–child, full sibling, both parents) against every reference,
+ *     candidates stored, audit, answer — over HTTP on a loopback port;
+ *   - in-process: `DnaSearchService.searchChildProfile` (the scan and top 50 only, nothing stored).
+ * The first search loads the index from PostgreSQL; its time is printed separately.
+ */
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
+import { configureApp } from '../src/app';
+import { AppModule } from '../src/app.module';
+import { loadConfig } from '../src/config/app-config';
+import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
+import { runMigrations } from '../src/database/migrate';
+import { DEMO_PASSWORD, seedDemoData } from '../src/database/seed/demo-seed';
+import { FrequencyTableEntity } from '../src/dna/frequency-tables/frequency-table.entity';
+import {
+  floorOf,
+  rawTableOf,
+} from '../src/dna/frequency-tables/frequency-tables.service';
+import { adjustFrequencyTable, type FrequencyTable } from '../src/dna/kinship';
+import { DnaSearchService } from '../src/dna/search/dna-search.service';
+
+const LOCI = [
+  'CSF1PO',
+  'FGA',
+  'TH01',
+  'TPOX',
+  'vWA',
+  'D3S1358',
+  'D5S818',
+  'D7S820',
+  'D8S1179',
+  'D13S317',
+  'D16S539',
+  'D18S51',
+  'D21S11',
+  'D1S1656',
+  'D2S441',
+  'D2S1338',
+  'D10S1248',
+  'D12S391',
+  'D19S433',
+  'D22S1045',
+  'Penta D',
+  'Penta E',
+  'D6S1043',
+];
+const BATCH = 20_000;
+const DECOY_RELATIONSHIPS = [
+  'full_sibling',
+  'half_sibling',
+  'grandparent',
+  'uncle_aunt',
+];
+
+type Genotypes = Record<string, [string, string]>;
+
+function argument(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+/** mulberry32: reproducible runs. */
+function seededRandom(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const median = (values: number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const ms = (t: number): string => `${t.toFixed(1)} ms`;
+
+async function main(): Promise<void> {
+  const n = argument('n', 1_000_000);
+  const runs = argument('runs', 20);
+  const random = seededRandom(20261128);
+  let databaseUrl = process.env['DATABASE_URL'];
+  let stopDatabase = async (): Promise<unknown> => undefined;
+  if (!databaseUrl) {
+    const pg = await startEmbeddedPostgres(
+      mkdtempSync(join(tmpdir(), 'homeward-bench-pg-')),
+    );
+    await pg.createDatabase('bench');
+    databaseUrl = pg.url('bench');
+    stopDatabase = () => pg.stop();
+  }
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0',
+    DATA_ENCRYPTION_KEY: '0f'.repeat(32),
+    HOMEWARD_DATA_DIR: mkdtempSync(join(tmpdir(), 'homeward-bench-data-')),
+    TRUST_PROXY: 'loopback',
+  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, databaseUrl, join(tmpdir(), 'none')),
+    { bodyParser: false, logger: ['error'] },
+  );
+  configureApp(app, config);
+  const dataSource = app.get<DataSource>(getDataSourceToken());
+  await runMigrations(dataSource);
+  await app.init();
+  await seedDemoData(dataSource, { features: false });
+  try {
+    const tableRow = await dataSource.manager.findOneOrFail(
+      FrequencyTableEntity,
+      { where: { searchDefault: true } },
+    );
+    const table: FrequencyTable = adjustFrequencyTable(rawTableOf(tableRow), {
+      floor: floorOf(tableRow),
+    });
+    const draw = (locus: string): string => {
+      const { alleles, frequencies } = table.loci[locus];
+      let u = random();
+      for (let i = 0; i < alleles.length; i++)
+        if ((u -= frequencies[i]) < 0) return alleles[i];
+      return alleles[alleles.length - 1];
+    };
+    const person = (): Genotypes =>
+      Object.fromEntries(LOCI.map((l) => [l, [draw(l), draw(l)]]));
+    const pick = (g: [string, string]) => g[random() < 0.5 ? 0 : 1];
+    const childOf = (father: Genotypes, mother: Genotypes): Genotypes =>
+      Object.fromEntries(
+        LOCI.map((l) => [l, [pick(father[l]), pick(mother[l])]]),
+      );
+
+    const [lab] = await dataSource.query(
+      `SELECT u.id, j.id AS jurisdiction_id, j.path, u.organisation_id FROM users u JOIN jurisdictions j ON j.id = u.jurisdiction_id WHERE u.username = 'lab'`,
+    );
+    const [file] = await dataSource.query(
+      `INSERT INTO cases (case_number, child_full_name, child_sex, child_birth_date_estimate, last_seen_at, last_seen_place, jurisdiction_id, jurisdiction_path)
+       VALUES ('MC-2026-999999', '基准儿童', 'male', '2019-01-01', '2026-05-01T00:00:00Z', '太和县', $1, $2) RETURNING id`,
+      [lab.jurisdiction_id, lab.path],
+    );
+    const insertSamples = async (
+      rows: {
+        barcode: string;
+        kind: string;
+        relationship: string | null;
+        loci: Genotypes | null;
+      }[],
+    ): Promise<void> => {
+      await dataSource.query(
+        `WITH s AS (
+           INSERT INTO dna_samples (barcode, kind, donor_relationship, case_id, child_description, consent_given_by, consent_given_at,
+             consent_scope, collecting_organisation_id, jurisdiction_id, jurisdiction_path, retention_until, custody_state, created_by)
+           SELECT b, k, r, CASE WHEN k = 'child' THEN NULL ELSE $4::uuid END, '', 'benchmark', now(), 'search_for_missing_children',
+                  $5, $6, $7, '2046-01-01', 'received', $8
+             FROM unnest($1::text[], $2::text[], $3::text[]) AS x(b, k, r)
+           RETURNING id, barcode)
+         INSERT INTO dna_profiles (sample_id, kit, loci, needs_review, review_notes, created_by, searched_at)
+         SELECT s.id, 'bench', x.l, false, '[]', $8, now()
+           FROM s JOIN unnest($1::text[], $9::jsonb[]) AS x(b, l) ON x.b = s.barcode
+          WHERE x.l IS NOT NULL`,
+        [
+          rows.map((r) => r.barcode),
+          rows.map((r) => r.kind),
+          rows.map((r) => r.relationship),
+          file.id,
+          lab.organisation_id,
+          lab.jurisdiction_id,
+          lab.path,
+          lab.id,
+          rows.map((r) => (r.loci ? JSON.stringify(r.loci) : null)),
+        ],
+      );
+    };
+
+    const father = person();
+    const mother = person();
+    const children = Array.from({ length: runs + 1 }, () =>
+      childOf(father, mother),
+    );
+    const plantedAt = new Map<number, [string, Genotypes]>([
+      [Math.floor(n / 3), ['father', father]],
+      [Math.floor((2 * n) / 3), ['mother', mother]],
+    ]);
+    let started = performance.now();
+    for (let from = 0; from < n; from += BATCH) {
+      const rows = [];
+      for (let i = from; i < Math.min(n, from + BATCH); i++) {
+        const [relationship, loci] = plantedAt.get(i) ?? [
+          // Decoys are not declared parents, so the only both-parents pair on the file is the planted one.
+          DECOY_RELATIONSHIPS[i % DECOY_RELATIONSHIPS.length],
+          person(),
+        ];
+        rows.push({
+          barcode: `BENCH-REF-${i}`,
+          kind: 'family_reference',
+          relationship,
+          loci,
+        });
+      }
+      await insertSamples(rows);
+    }
+    // The rescued children's samples, registered without profiles: each API run posts one profile.
+    await insertSamples(
+      children.map((_, i) => ({
+        barcode: `BENCH-CHILD-${i}`,
+        kind: 'child',
+        relationship: null,
+        loci: null,
+      })),
+    );
+    console.log(
+      `DNA search through the API: N = ${n.toLocaleString()} references inserted with SQL in ${ms(performance.now() - started)} (23 loci, ${tableRow.name}, table ${table.version})`,
+    );
+
+    const search = app.get(DnaSearchService);
+    started = performance.now();
+    const stats = await search.stats();
+    console.log(
+      `index loaded from PostgreSQL: ${ms(performance.now() - started)}; ${stats.references.toLocaleString()} references, genotype matrix ${(stats.genotypeBytes / 2 ** 20).toFixed(1)} MiB; process RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`,
+    );
+
+    await app.listen(0, '127.0.0.1');
+    const address = app.getHttpServer().address() as { port: number };
+    const base = `http://127.0.0.1:${address.port}/api/v1`;
+    const login = await fetch(`${base}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'lab', password: DEMO_PASSWORD }),
+    });
+    const auth = `Bearer ${((await login.json()) as { accessToken: string }).accessToken}`;
+    const post = async (i: number) => {
+      const response = await fetch(`${base}/dna/profiles`, {
+        method: 'POST',
+        headers: { authorization: auth, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          sampleBarcode: `BENCH-CHILD-${i}`,
+          kit: 'bench',
+          loci: children[i],
+        }),
+      });
+      if (response.status !== 201)
+        throw new Error(
+          `POST /dna/profiles: ${response.status} ${await response.text()}`,
+        );
+      await response.json();
+    };
+    await post(runs); // warm-up (JIT, connection pool, workers)
+    const throughApi: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      started = performance.now();
+      await post(i);
+      throughApi.push(performance.now() - started);
+    }
+    const inProcess: number[] = [];
+    let top: Awaited<ReturnType<DnaSearchService['searchChildProfile']>> = [];
+    for (let i = 0; i < runs; i++) {
+      started = performance.now();
+      top = await search.searchChildProfile(children[i]);
+      inProcess.push(performance.now() - started);
+    }
+    const [stored] = await dataSource.query(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE relationship = 'trio_both')::int AS trios FROM kinship_matches`,
+    );
+    console.log(`medians of ${runs} runs:`);
+    console.log(
+      `  in-process (DnaSearchService.searchChildProfile: per-query tables + scan + top 50): ${ms(median(inProcess))}`,
+    );
+    console.log(
+      `  through the API (POST /api/v1/dna/profiles: store + search + candidates + audit):   ${ms(median(throughApi))}`,
+    );
+    console.log(
+      `top candidates of the last in-process search: ${top
+        .slice(0, 2)
+        .map((c) => `${c.referenceId} (${c.bestRelationship})`)
+        .join(
+          ', ',
+        )}; candidates stored by the API runs: ${stored.n} (${stored.trios} for both parents)`,
+    );
+  } finally {
+    await app.close();
+    await stopDatabase();
+  }
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
