@@ -1,6 +1,7 @@
 import * as argon2 from 'argon2';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Role } from '../../access/permissions';
+import { casesDemoSeed } from '../../cases/cases.demo-seed';
 import { dnaDemoSeed } from '../../dna/dna.demo-seed';
 import { JurisdictionEntity } from '../../jurisdictions/jurisdiction.entity';
 import { OrganisationEntity, type OrganisationKind } from '../../organisations/organisation.entity';
@@ -51,7 +52,7 @@ export interface DemoContext {
 export type DemoSeed = (manager: EntityManager, demo: DemoContext) => Promise<void>;
 
 /** Feature seeds in the order they run; each feature appends its own. */
-export const FEATURE_DEMO_SEEDS: DemoSeed[] = [dnaDemoSeed];
+export const FEATURE_DEMO_SEEDS: DemoSeed[] = [casesDemoSeed, dnaDemoSeed];
 
 /**
  * Fills an empty database with the demo organisations, users and (unless `features` is false) feature
