@@ -6,8 +6,8 @@ const ADMIN_NAV = ['Users', 'Organisations', 'Jurisdictions', 'Audit log'];
 
 const expectations: { username: string; sees: string[]; hidden: string[] }[] = [
   { username: 'admin', sees: ['Home', ...ADMIN_NAV], hidden: [] },
-  { username: 'supervisor', sees: ['Home', 'Users', 'Audit log'], hidden: ['Organisations', 'Jurisdictions'] },
-  { username: 'officer', sees: ['Home'], hidden: ADMIN_NAV },
+  { username: 'supervisor', sees: ['Home', 'Sightings', 'Map', 'Users', 'Audit log'], hidden: ['Organisations', 'Jurisdictions'] },
+  { username: 'officer', sees: ['Home', 'Sightings', 'Map'], hidden: ADMIN_NAV },
   { username: 'lab', sees: ['Home'], hidden: ADMIN_NAV },
   { username: 'ngo', sees: ['Home'], hidden: ADMIN_NAV },
 ];

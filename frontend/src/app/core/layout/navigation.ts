@@ -21,6 +21,7 @@ export interface NavigationEntry {
 export const NAVIGATION: readonly NavigationEntry[] = [
   { labelKey: 'home.nav', icon: 'home', path: '/', scope: 'home' },
   { labelKey: 'sightings.nav', icon: 'visibility_sighting', path: '/sightings', scope: 'sightings', can: ['read', 'Sighting'] },
+  { labelKey: 'map.nav', icon: 'map', path: '/map', scope: 'map', can: ['read', 'Sighting'] },
   { labelKey: 'admin.nav.users', icon: 'people', path: '/admin/users', scope: 'admin', can: ['read', 'User'], where: someoneInMyJurisdiction },
   { labelKey: 'admin.nav.organisations', icon: 'business', path: '/admin/organisations', scope: 'admin', can: ['create', 'Organisation'] },
   { labelKey: 'admin.nav.jurisdictions', icon: 'account_tree', path: '/admin/jurisdictions', scope: 'admin', can: ['create', 'Jurisdiction'] },

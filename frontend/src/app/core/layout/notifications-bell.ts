@@ -48,7 +48,7 @@ import { DateTimePipe } from '@hw/shared/ui/date-time.pipe';
         [matBadge]="service.unread() > 99 ? '99+' : service.unread()"
         [matBadgeHidden]="service.unread() === 0"
         matBadgeColor="warn"
-        matBadgeSize="small"
+        matBadgeSize="medium"
         aria-hidden="false"
       />
     </button>

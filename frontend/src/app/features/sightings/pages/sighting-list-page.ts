@@ -175,7 +175,27 @@ import type { Sighting, SightingStatus } from '../data/sightings-api.service';
     .hw-muted {
       color: var(--mat-sys-on-surface-variant);
     }
-  `,
+  
+    .hw-status {
+      &.new {
+        background: #ffe0b2;
+        color: #6d3a00;
+      }
+      &.triaged {
+        background: #d6e3ff;
+        color: #0a3a7a;
+      }
+      &.linked {
+        background: #d7f5dd;
+        color: #0b5a1e;
+      }
+      &.dismissed,
+      &.duplicate {
+        background: var(--mat-sys-surface-container-highest);
+        color: var(--mat-sys-on-surface-variant);
+      }
+    }
+    `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class SightingListPage {
