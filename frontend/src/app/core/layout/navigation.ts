@@ -21,7 +21,11 @@ export interface NavigationEntry {
 export const NAVIGATION: readonly NavigationEntry[] = [
   { labelKey: 'home.nav', icon: 'home', path: '/', scope: 'home' },
   { labelKey: 'sightings.nav', icon: 'visibility_sighting', path: '/sightings', scope: 'sightings', can: ['read', 'Sighting'] },
-  { labelKey: 'map.nav', icon: 'map', path: '/map', scope: 'map', can: ['read', 'Sighting'] },
+  { labelKey: 'dna.nav.matches', icon: 'check_circle', path: '/dna/matches', scope: 'dna', can: ['read', 'KinshipMatch'] },
+  { labelKey: 'dna.nav.samples', icon: 'inbox', path: '/dna/samples', scope: 'dna', can: ['read', 'DnaSample'] },
+  { labelKey: 'dna.nav.import', icon: 'add', path: '/dna/import', scope: 'dna', can: ['create', 'DnaProfile'] },
+  { labelKey: 'dna.nav.tables', icon: 'info', path: '/dna/frequency-tables', scope: 'dna', can: ['read', 'FrequencyTable'] },
+  { labelKey: 'dna.nav.calculator', icon: 'key', path: '/dna/calculator', scope: 'dna', can: ['create', 'KinshipCalculation'] },
   { labelKey: 'admin.nav.users', icon: 'people', path: '/admin/users', scope: 'admin', can: ['read', 'User'], where: someoneInMyJurisdiction },
   { labelKey: 'admin.nav.organisations', icon: 'business', path: '/admin/organisations', scope: 'admin', can: ['create', 'Organisation'] },
   { labelKey: 'admin.nav.jurisdictions', icon: 'account_tree', path: '/admin/jurisdictions', scope: 'admin', can: ['create', 'Jurisdiction'] },

@@ -1,0 +1,184 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  inject,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatPaginatorModule } from '@angular/material/paginator';
+import type { PageEvent } from '@angular/material/paginator';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import type { Schemas } from '@hw/core/api/api';
+import { ProblemService } from '@hw/core/auth/problem.service';
+import { EmptyState } from '@hw/shared/ui/empty-state';
+import { DnaApiService } from '../data/dna-api.service';
+
+/** Samples: barcode, kind, custody state, whether profiled. */
+@Component({
+  selector: 'hw-dna-sample-list-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatFormFieldModule,
+    MatPaginatorModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    MatTableModule,
+    TranslocoPipe,
+    EmptyState,
+  ],
+  template: `
+    <header class="hw-page-header">
+      <h1>{{ 'dna.samples.title' | transloco }}</h1>
+    </header>
+    <form class="hw-filters" role="search" (submit)="$event.preventDefault()">
+      <mat-form-field>
+        <mat-label>{{ 'dna.field.kind' | transloco }}</mat-label>
+        <mat-select [formControl]="kind">
+          <mat-option value="all">{{ 'common.all' | transloco }}</mat-option>
+          <mat-option value="family_reference">{{
+            'dna.kind.family_reference' | transloco
+          }}</mat-option>
+          <mat-option value="child">{{
+            'dna.kind.child' | transloco
+          }}</mat-option>
+        </mat-select>
+      </mat-form-field>
+    </form>
+    <div class="hw-table-wrap">
+      @if (loading()) {
+        <mat-progress-bar
+          mode="indeterminate"
+          [attr.aria-label]="'common.loading' | transloco"
+        />
+      }
+      @let result = page();
+      @if (result && result.items.length) {
+        <table
+          mat-table
+          [dataSource]="result.items"
+          [attr.aria-label]="'dna.samples.title' | transloco"
+        >
+          <ng-container matColumnDef="barcode">
+            <th mat-header-cell *matHeaderCellDef>
+              {{ 'dna.field.barcode' | transloco }}
+            </th>
+            <td mat-cell *matCellDef="let s">
+              <a [routerLink]="['/dna/samples', s.id]">{{ s.barcode }}</a>
+            </td>
+          </ng-container>
+          <ng-container matColumnDef="kind">
+            <th mat-header-cell *matHeaderCellDef>
+              {{ 'dna.field.kind' | transloco }}
+            </th>
+            <td mat-cell *matCellDef="let s">
+              {{ 'dna.kind.' + s.kind | transloco }}
+              @if (s.donorRelationship) {
+                · {{ 'dna.donor.' + s.donorRelationship | transloco }}
+              }
+            </td>
+          </ng-container>
+          <ng-container matColumnDef="custody">
+            <th mat-header-cell *matHeaderCellDef>
+              {{ 'dna.field.custodyState' | transloco }}
+            </th>
+            <td mat-cell *matCellDef="let s">
+              {{ 'dna.custody.' + s.custodyState | transloco }}
+            </td>
+          </ng-container>
+          <ng-container matColumnDef="profile">
+            <th mat-header-cell *matHeaderCellDef>
+              {{ 'dna.field.profile' | transloco }}
+            </th>
+            <td mat-cell *matCellDef="let s">
+              {{ (s.hasProfile ? 'common.yes' : 'common.no') | transloco }}
+            </td>
+          </ng-container>
+          <ng-container matColumnDef="retention">
+            <th mat-header-cell *matHeaderCellDef>
+              {{ 'dna.field.retentionUntil' | transloco }}
+            </th>
+            <td mat-cell *matCellDef="let s">{{ s.retentionUntil }}</td>
+          </ng-container>
+          <tr mat-header-row *matHeaderRowDef="columns"></tr>
+          <tr mat-row *matRowDef="let s; columns: columns"></tr>
+        </table>
+      } @else if (result && !loading()) {
+        <hw-empty-state
+          icon="inbox"
+          [title]="'dna.samples.empty' | transloco"
+        />
+      }
+      <mat-paginator
+        [length]="result?.total ?? 0"
+        [pageIndex]="pageIndex()"
+        [pageSize]="pageSize()"
+        [pageSizeOptions]="[10, 25, 50, 100]"
+        (page)="onPage($event)"
+      />
+    </div>
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class SampleListPage {
+  private readonly api = inject(DnaApiService);
+  private readonly problems = inject(ProblemService);
+  private readonly destroyRef = inject(DestroyRef);
+  protected readonly columns = [
+    'barcode',
+    'kind',
+    'custody',
+    'profile',
+    'retention',
+  ];
+  protected readonly kind = new FormControl<string>('all', {
+    nonNullable: true,
+  });
+  protected readonly loading = signal(true);
+  protected readonly page = signal<Schemas['SamplePageDto'] | null>(null);
+  protected readonly pageIndex = signal(0);
+  protected readonly pageSize = signal(25);
+
+  constructor() {
+    this.kind.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => {
+      this.pageIndex.set(0);
+      this.load();
+    });
+    this.load();
+  }
+
+  protected onPage(event: PageEvent): void {
+    this.pageIndex.set(event.pageIndex);
+    this.pageSize.set(event.pageSize);
+    this.load();
+  }
+
+  private load(): void {
+    this.loading.set(true);
+    const kind = this.kind.value;
+    this.api
+      .samples({
+        kind: kind === 'all' ? undefined : kind,
+        page: this.pageIndex() + 1,
+        pageSize: this.pageSize(),
+      })
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (page) => {
+          this.page.set(page);
+          this.loading.set(false);
+        },
+        error: (error: unknown) => {
+          this.loading.set(false);
+          this.problems.show(error);
+        },
+      });
+  }
+}
