@@ -5,11 +5,30 @@ import { ShellPage } from './support/shell.po';
 const ADMIN_NAV = ['Users', 'Organisations', 'Jurisdictions', 'Audit log'];
 
 const expectations: { username: string; sees: string[]; hidden: string[] }[] = [
-  { username: 'admin', sees: ['Home', ...ADMIN_NAV], hidden: [] },
-  { username: 'supervisor', sees: ['Home', 'Sightings', 'Map', 'Users', 'Audit log'], hidden: ['Organisations', 'Jurisdictions'] },
-  { username: 'officer', sees: ['Home', 'Sightings', 'Map'], hidden: ADMIN_NAV },
-  { username: 'lab', sees: ['Home'], hidden: ADMIN_NAV },
-  { username: 'ngo', sees: ['Home'], hidden: ADMIN_NAV },
+  {
+    username: 'admin',
+    sees: ['Home', ...ADMIN_NAV],
+    hidden: ['Missing-child files'],
+  },
+  {
+    username: 'supervisor',
+    sees: [
+      'Home',
+      'Missing-child files',
+      'Sightings',
+      'Map',
+      'Users',
+      'Audit log',
+    ],
+    hidden: ['Organisations', 'Jurisdictions'],
+  },
+  {
+    username: 'officer',
+    sees: ['Home', 'Missing-child files', 'Sightings', 'Map'],
+    hidden: ADMIN_NAV,
+  },
+  { username: 'lab', sees: ['Home', 'Missing-child files'], hidden: ADMIN_NAV },
+  { username: 'ngo', sees: ['Home', 'Missing-child files'], hidden: ADMIN_NAV },
 ];
 
 test.describe('navigation follows the CASL rules of each role', () => {
@@ -17,35 +36,73 @@ test.describe('navigation follows the CASL rules of each role', () => {
     test(`${username} sees ${sees.join(', ')}`, async ({ page }) => {
       await signIn(page, username);
       const shell = new ShellPage(page);
-      for (const label of sees) await expect(shell.navigation().getByRole('link', { name: label, exact: true })).toBeVisible();
-      for (const label of hidden) await expect(shell.navigation().getByRole('link', { name: label, exact: true })).toHaveCount(0);
+      for (const label of sees)
+        await expect(
+          shell.navigation().getByRole('link', { name: label, exact: true }),
+        ).toBeVisible();
+      for (const label of hidden)
+        await expect(
+          shell.navigation().getByRole('link', { name: label, exact: true }),
+        ).toHaveCount(0);
       await expect(shell.navLinks()).toHaveCount(sees.length);
     });
   }
 });
 
-test('admin opens the users list and the audit log with its chain check', async ({ page }) => {
+test('admin opens the users list and the audit log with its chain check', async ({
+  page,
+}) => {
   await signIn(page, 'admin');
   const shell = new ShellPage(page);
-  await shell.navigation().getByRole('link', { name: 'Users', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Users', level: 1 })).toBeVisible();
-  await expect(page.getByRole('cell', { name: 'officer.pudong', exact: true })).toBeVisible();
-  await shell.navigation().getByRole('link', { name: 'Audit log', exact: true }).click();
-  await expect(page.getByRole('status', { name: 'Audit chain check' })).toContainText('Audit chain intact');
+  await shell
+    .navigation()
+    .getByRole('link', { name: 'Users', exact: true })
+    .click();
+  await expect(
+    page.getByRole('heading', { name: 'Users', level: 1 }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('cell', { name: 'officer.pudong', exact: true }),
+  ).toBeVisible();
+  await shell
+    .navigation()
+    .getByRole('link', { name: 'Audit log', exact: true })
+    .click();
+  await expect(
+    page.getByRole('status', { name: 'Audit chain check' }),
+  ).toContainText('Audit chain intact');
 });
 
-test('officer typing the URL of another jurisdiction\'s user gets the not-found page, not the record', async ({ page, request }) => {
-  const id = await userIdOf(request, await apiToken(request, 'admin'), 'officer.pudong');
+test("officer typing the URL of another jurisdiction's user gets the not-found page, not the record", async ({
+  page,
+  request,
+}) => {
+  const id = await userIdOf(
+    request,
+    await apiToken(request, 'admin'),
+    'officer.pudong',
+  );
   await signIn(page, 'officer');
   await page.goto(`/admin/users/${id}`);
   await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
   await expect(page.getByText('officer.pudong')).toHaveCount(0);
   // The shell is still there: the officer can go on working.
-  await expect(new ShellPage(page).navigation().getByRole('link', { name: 'Home', exact: true })).toBeVisible();
+  await expect(
+    new ShellPage(page)
+      .navigation()
+      .getByRole('link', { name: 'Home', exact: true }),
+  ).toBeVisible();
 });
 
-test('a supervisor opening a user outside their area gets not-found from the API', async ({ page, request }) => {
-  const id = await userIdOf(request, await apiToken(request, 'admin'), 'officer.pudong');
+test('a supervisor opening a user outside their area gets not-found from the API', async ({
+  page,
+  request,
+}) => {
+  const id = await userIdOf(
+    request,
+    await apiToken(request, 'admin'),
+    'officer.pudong',
+  );
   await signIn(page, 'supervisor');
   await page.goto(`/admin/users/${id}`);
   await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
@@ -59,40 +116,63 @@ test('the language switch changes every label, and back', async ({ page }) => {
   await shell.switchLanguage('中文');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   const nav = shell.navigation(/主导航/);
-  for (const label of ['首页', '用户', '单位', '辖区', '审计日志']) await expect(nav.getByRole('link', { name: label, exact: true })).toBeVisible();
+  for (const label of ['首页', '用户', '单位', '辖区', '审计日志'])
+    await expect(
+      nav.getByRole('link', { name: label, exact: true }),
+    ).toBeVisible();
   const chromeText = `${await nav.innerText()}\n${await shell.toolbar().innerText()}`;
   for (const label of englishLabels) expect(chromeText).not.toContain(label);
   await expect(page.getByRole('heading', { name: /^欢迎，/ })).toBeVisible();
 
   // Remembered across a reload.
   await page.reload();
-  await expect(shell.navigation(/主导航/).getByRole('link', { name: '首页', exact: true })).toBeVisible();
+  await expect(
+    shell.navigation(/主导航/).getByRole('link', { name: '首页', exact: true }),
+  ).toBeVisible();
 
   await shell.switchLanguage('English');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  for (const label of ['Home', ...ADMIN_NAV]) await expect(shell.navigation().getByRole('link', { name: label, exact: true })).toBeVisible();
+  for (const label of ['Home', ...ADMIN_NAV])
+    await expect(
+      shell.navigation().getByRole('link', { name: label, exact: true }),
+    ).toBeVisible();
   // Every word of the frame is English again (the user's own name is data, not a label).
-  const accountName = await page.getByRole('button', { name: /^Account menu of / }).innerText();
+  const accountName = await page
+    .getByRole('button', { name: /^Account menu of / })
+    .innerText();
   const back = `${await shell.navigation().innerText()}\n${(await shell.toolbar().innerText()).replace(accountName, '')}`;
   expect(back).not.toMatch(/[\u4e00-\u9fff]/);
 });
 
 test.describe('on a phone', () => {
-  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  test.use({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
 
-  test('the navigation is a drawer behind the menu button', async ({ page }) => {
+  test('the navigation is a drawer behind the menu button', async ({
+    page,
+  }) => {
     await signIn(page, 'admin');
     const shell = new ShellPage(page);
     await expect(shell.navigation()).toBeHidden();
     await shell.menuButton().click();
     await expect(shell.navigation()).toBeVisible();
-    await shell.navigation().getByRole('link', { name: 'Users', exact: true }).click();
-    await expect(page.getByRole('heading', { name: 'Users', level: 1 })).toBeVisible();
+    await shell
+      .navigation()
+      .getByRole('link', { name: 'Users', exact: true })
+      .click();
+    await expect(
+      page.getByRole('heading', { name: 'Users', level: 1 }),
+    ).toBeVisible();
     await expect(shell.navigation()).toBeHidden();
   });
 });
 
-test('signing out ends the session; a reload does not bring it back', async ({ page }) => {
+test('signing out ends the session; a reload does not bring it back', async ({
+  page,
+}) => {
   await signIn(page, 'officer');
   await page.getByRole('button', { name: /^Account menu of / }).click();
   await page.getByRole('menuitem', { name: 'Sign out' }).click();

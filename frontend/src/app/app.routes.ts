@@ -15,6 +15,7 @@ export const appRoutes: Route[] = [
     canMatch: [signedInGuard],
     children: [
       { path: '', loadChildren: () => import('./features/home/home.routes').then((m) => m.homeRoutes) },
+      { path: 'cases', loadChildren: () => import('./features/cases/cases.routes').then((m) => m.casesRoutes) },
       { path: 'sightings', loadChildren: () => import('./features/sightings/sightings.routes').then((m) => m.sightingsRoutes) },
       { path: 'dna', loadChildren: () => import('./features/dna/dna.routes').then((m) => m.dnaRoutes) },
       { path: 'admin', loadChildren: () => import('./features/admin/admin.routes').then((m) => m.adminRoutes) },

@@ -1,0 +1,87 @@
+import { HttpClient } from '@angular/common/http';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  effect,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
+import { MatIconModule } from '@angular/material/icon';
+import { API } from '@hw/core/api/api';
+
+/**
+ * A file's photo: fetched with the bearer token through HttpClient and shown from an object URL,
+ * released when the photo changes or the component goes.
+ */
+@Component({
+  selector: 'hw-case-image',
+  imports: [MatIconModule],
+  template: `
+    @if (url(); as src) {
+      <img [src]="src" [alt]="alt()" />
+    } @else {
+      <div class="hw-placeholder" role="img" [attr.aria-label]="alt()">
+        <mat-icon [svgIcon]="failed() ? 'error' : 'photo_camera'" />
+      </div>
+    }
+  `,
+  styles: `
+    :host {
+      display: block;
+      background: var(--mat-sys-surface-container);
+      border-radius: 8px;
+      overflow: hidden;
+    }
+    img {
+      display: block;
+      width: 100%;
+      height: 100%;
+      object-fit: cover;
+    }
+    .hw-placeholder {
+      display: flex;
+      align-items: center;
+      justify-content: center;
+      width: 100%;
+      height: 100%;
+      min-height: 120px;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class CaseImage {
+  private readonly http = inject(HttpClient);
+  readonly attachmentId = input.required<string>();
+  readonly variant = input<'display' | 'thumbnail'>('thumbnail');
+  readonly alt = input('');
+  protected readonly url = signal<string | null>(null);
+  protected readonly failed = signal(false);
+
+  constructor() {
+    effect((onCleanup) => {
+      const id = this.attachmentId();
+      this.failed.set(false);
+      const subscription = this.http
+        .get(`${API}/attachments/${encodeURIComponent(id)}/${this.variant()}`, {
+          responseType: 'blob',
+        })
+        .subscribe({
+          next: (blob) => this.url.set(URL.createObjectURL(blob)),
+          error: () => this.failed.set(true),
+        });
+      onCleanup(() => {
+        subscription.unsubscribe();
+        this.release();
+      });
+    });
+    inject(DestroyRef).onDestroy(() => this.release());
+  }
+
+  private release(): void {
+    const url = this.url();
+    if (url) URL.revokeObjectURL(url);
+    this.url.set(null);
+  }
+}
