@@ -17,6 +17,7 @@ export const appRoutes: Route[] = [
       { path: '', loadChildren: () => import('./features/home/home.routes').then((m) => m.homeRoutes) },
       { path: 'cases', loadChildren: () => import('./features/cases/cases.routes').then((m) => m.casesRoutes) },
       { path: 'sightings', loadChildren: () => import('./features/sightings/sightings.routes').then((m) => m.sightingsRoutes) },
+      { path: 'map', loadChildren: () => import('./features/map/map.routes').then((m) => m.mapRoutes) },
       { path: 'dna', loadChildren: () => import('./features/dna/dna.routes').then((m) => m.dnaRoutes) },
       { path: 'admin', loadChildren: () => import('./features/admin/admin.routes').then((m) => m.adminRoutes) },
       { path: '**', loadChildren: () => import('./features/not-found/not-found.routes').then((m) => m.notFoundRoutes) },

@@ -22,6 +22,7 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { labelKey: 'home.nav', icon: 'home', path: '/', scope: 'home' },
   { labelKey: 'cases.nav', icon: 'folder', path: '/cases', scope: 'cases', can: ['read', 'Case'] },
   { labelKey: 'sightings.nav', icon: 'visibility_sighting', path: '/sightings', scope: 'sightings', can: ['read', 'Sighting'] },
+  { labelKey: 'map.nav', icon: 'map', path: '/map', scope: 'map', can: ['read', 'Sighting'] },
   { labelKey: 'dna.nav.matches', icon: 'check_circle', path: '/dna/matches', scope: 'dna', can: ['read', 'KinshipMatch'] },
   { labelKey: 'dna.nav.samples', icon: 'inbox', path: '/dna/samples', scope: 'dna', can: ['read', 'DnaSample'] },
   { labelKey: 'dna.nav.import', icon: 'add', path: '/dna/import', scope: 'dna', can: ['create', 'DnaProfile'] },
