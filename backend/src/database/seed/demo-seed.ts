@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Role } from '../../access/permissions';
 import { casesDemoSeed } from '../../cases/cases.demo-seed';
 import { dnaDemoSeed } from '../../dna/dna.demo-seed';
+import { sightingsDemoSeed } from '../../sightings/sightings.demo-seed';
 import { JurisdictionEntity } from '../../jurisdictions/jurisdiction.entity';
 import { OrganisationEntity, type OrganisationKind } from '../../organisations/organisation.entity';
 import { UserEntity } from '../../users/user.entity';
@@ -52,7 +53,7 @@ export interface DemoContext {
 export type DemoSeed = (manager: EntityManager, demo: DemoContext) => Promise<void>;
 
 /** Feature seeds in the order they run; each feature appends its own. */
-export const FEATURE_DEMO_SEEDS: DemoSeed[] = [casesDemoSeed, dnaDemoSeed];
+export const FEATURE_DEMO_SEEDS: DemoSeed[] = [casesDemoSeed, dnaDemoSeed, sightingsDemoSeed];
 
 /**
  * Fills an empty database with the demo organisations, users and (unless `features` is false) feature

@@ -49,7 +49,7 @@ export function comparisonRows(candidate: SightingCandidate): ComparisonRow[] {
       ? {
           field: 'sex',
           result: sex.result,
-          explainKey: 'sightings.explain.sex',
+          explainKey: `sightings.explain.sex.${String(sex.values['sighting'] ?? 'unknown')}`,
           params: sex.values,
         }
       : UNKNOWN('sex'),
