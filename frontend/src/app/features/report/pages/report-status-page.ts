@@ -56,7 +56,7 @@ import { chineseUnlessChosen } from './public-language';
         <mat-progress-bar mode="indeterminate" />
       }
       @if (status(); as s) {
-        <p class="hw-status" data-testid="report-status">
+        <p class="hw-report-status" data-testid="report-status">
           {{ 'report.status.' + s | transloco }}
         </p>
         <p class="hw-muted">{{ 'report.status.' + s + 'Hint' | transloco }}</p>
@@ -89,7 +89,7 @@ import { chineseUnlessChosen } from './public-language';
       display: flex;
       flex-direction: column;
     }
-    .hw-status {
+    .hw-report-status {
       font: var(--mat-sys-headline-medium);
       text-align: center;
       margin-top: 24px;
