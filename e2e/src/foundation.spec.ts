@@ -3,12 +3,14 @@ import { apiToken, signIn, userIdOf } from './support/session';
 import { ShellPage } from './support/shell.po';
 
 const ADMIN_NAV = ['Users', 'Organisations', 'Jurisdictions', 'Audit log'];
+const DNA_READ_NAV = ['DNA matches', 'DNA samples', 'Allele frequencies'];
+const DNA_LAB_NAV = [...DNA_READ_NAV, 'DNA import', 'Kinship calculator'];
 
 const expectations: { username: string; sees: string[]; hidden: string[] }[] = [
   {
     username: 'admin',
     sees: ['Home', ...ADMIN_NAV],
-    hidden: ['Missing-child files'],
+    hidden: ['Missing-child files', ...DNA_LAB_NAV],
   },
   {
     username: 'supervisor',
@@ -17,18 +19,32 @@ const expectations: { username: string; sees: string[]; hidden: string[] }[] = [
       'Missing-child files',
       'Sightings',
       'Map',
+      ...DNA_READ_NAV,
       'Users',
       'Audit log',
     ],
-    hidden: ['Organisations', 'Jurisdictions'],
+    hidden: [
+      'Organisations',
+      'Jurisdictions',
+      'DNA import',
+      'Kinship calculator',
+    ],
   },
   {
     username: 'officer',
-    sees: ['Home', 'Missing-child files', 'Sightings', 'Map'],
+    sees: ['Home', 'Missing-child files', 'Sightings', 'Map', ...DNA_READ_NAV],
+    hidden: [...ADMIN_NAV, 'DNA import', 'Kinship calculator'],
+  },
+  {
+    username: 'lab',
+    sees: ['Home', 'Missing-child files', ...DNA_LAB_NAV],
     hidden: ADMIN_NAV,
   },
-  { username: 'lab', sees: ['Home', 'Missing-child files'], hidden: ADMIN_NAV },
-  { username: 'ngo', sees: ['Home', 'Missing-child files'], hidden: ADMIN_NAV },
+  {
+    username: 'ngo',
+    sees: ['Home', 'Missing-child files'],
+    hidden: [...ADMIN_NAV, ...DNA_LAB_NAV],
+  },
 ];
 
 test.describe('navigation follows the CASL rules of each role', () => {
