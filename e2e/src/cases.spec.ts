@@ -24,7 +24,7 @@ async function fileIdOf(
 }
 
 // FIXME: failed on its first run (the submit button was not found by role); not diagnosed yet.
-test.fixme('an officer opens a file through the form, finds it in the list and by its pinyin', async ({
+test('an officer opens a file through the form, finds it in the list and by its pinyin', async ({
   page,
 }) => {
   await signIn(page, 'officer');
