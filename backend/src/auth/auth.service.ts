@@ -17,7 +17,6 @@ import { MfaService } from './mfa.service';
 
 export const LOCKOUT_FAILURES = 5;
 export const LOCKOUT_WINDOW_MS = 15 * MINUTE;
-const SIGN_IN_ATTEMPTS_PER_MINUTE = 10;
 const MFA_TOKEN_TTL_SECONDS = 300;
 /** Writing last_activity_at on every request is wasteful; a minute of slack does not matter. */
 const ACTIVITY_WRITE_INTERVAL_MS = MINUTE;
@@ -68,8 +67,8 @@ export class AuthService {
 
   async login(username: string, password: string, caller: CallerContext): Promise<SignIn> {
     const name = username.trim().toLowerCase();
-    await this.rateLimits.consume(`sign-in:ip:${caller.ip}`, SIGN_IN_ATTEMPTS_PER_MINUTE, 60, 'sign-in attempts from this address');
-    await this.rateLimits.consume(`sign-in:user:${name}`, SIGN_IN_ATTEMPTS_PER_MINUTE, 60, 'sign-in attempts for this account');
+    await this.rateLimits.consume(`sign-in:ip:${caller.ip}`, this.config.signInAttemptsPerMinute, 60, 'sign-in attempts from this address');
+    await this.rateLimits.consume(`sign-in:user:${name}`, this.config.signInAttemptsPerMinute, 60, 'sign-in attempts for this account');
 
     const user = await this.dataSource
       .getRepository(UserEntity)
@@ -105,7 +104,7 @@ export class AuthService {
   /** Second step: a TOTP or recovery code. During enrolment the first valid TOTP code confirms it. */
   async completeMfa(mfaToken: string, code: string, caller: CallerContext): Promise<SignIn> {
     const user = await this.userForMfaToken(mfaToken);
-    await this.rateLimits.consume(`mfa:user:${user.id}`, SIGN_IN_ATTEMPTS_PER_MINUTE, 60, 'attempts for this account');
+    await this.rateLimits.consume(`mfa:user:${user.id}`, this.config.signInAttemptsPerMinute, 60, 'attempts for this account');
     const enrolling = !user.mfaEnabledAt;
     const outcome = await this.dataSource.transaction(async (manager) => {
       if (enrolling) {

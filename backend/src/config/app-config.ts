@@ -33,6 +33,7 @@ const environmentSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(30, 'at most 30 minutes').default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(12, 'at most 12 hours').default(12),
   MFA_REQUIRED_ROLES: roleList.default(['admin', 'supervisor']),
+  SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
   COOKIE_SECURE: booleanFromEnv.optional(),
   TRUST_PROXY: z.string().optional(),
   MAP_TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
@@ -62,6 +63,8 @@ export type AppConfig = Readonly<{
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   mfaRequiredRoles: string[];
+  /** Per address and per username (OWASP ASVS 2.2.1); raise it only behind a shared NAT or in tests. */
+  signInAttemptsPerMinute: number;
   cookieSecure: boolean;
   trustProxy: string | undefined;
   mapTileUrl: string;
@@ -151,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
     mfaRequiredRoles: e.MFA_REQUIRED_ROLES,
+    signInAttemptsPerMinute: e.SIGN_IN_ATTEMPTS_PER_MINUTE,
     cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
     trustProxy: e.TRUST_PROXY,
     mapTileUrl: e.MAP_TILE_URL,
