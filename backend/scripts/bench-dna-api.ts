@@ -30,32 +30,9 @@ import {
 } from '../src/dna/frequency-tables/frequency-tables.service';
 import { adjustFrequencyTable, type FrequencyTable } from '../src/dna/kinship';
 import { DnaSearchService } from '../src/dna/search/dna-search.service';
+import { KIT_23_LOCI } from '../src/dna/kinship/loci';
 
-const LOCI = [
-  'CSF1PO',
-  'FGA',
-  'TH01',
-  'TPOX',
-  'vWA',
-  'D3S1358',
-  'D5S818',
-  'D7S820',
-  'D8S1179',
-  'D13S317',
-  'D16S539',
-  'D18S51',
-  'D21S11',
-  'D1S1656',
-  'D2S441',
-  'D2S1338',
-  'D10S1248',
-  'D12S391',
-  'D19S433',
-  'D22S1045',
-  'Penta D',
-  'Penta E',
-  'D6S1043',
-];
+const LOCI: readonly string[] = KIT_23_LOCI;
 const BATCH = 20_000;
 const DECOY_RELATIONSHIPS = [
   'full_sibling',

@@ -14,33 +14,10 @@ import {
   type DonorRelationship,
   type SampleKind,
 } from './samples/sample.entity';
+import { KIT_23_LOCI } from './kinship/loci';
 
 /** The 23 autosomal loci of a Chinese 23-locus kit (as in the benchmark), where the table has them. */
-const KIT_LOCI = [
-  'CSF1PO',
-  'FGA',
-  'TH01',
-  'TPOX',
-  'vWA',
-  'D3S1358',
-  'D5S818',
-  'D7S820',
-  'D8S1179',
-  'D13S317',
-  'D16S539',
-  'D18S51',
-  'D21S11',
-  'D1S1656',
-  'D2S441',
-  'D2S1338',
-  'D10S1248',
-  'D12S391',
-  'D19S433',
-  'D22S1045',
-  'Penta D',
-  'Penta E',
-  'D6S1043',
-];
+const KIT_LOCI: readonly string[] = KIT_23_LOCI;
 const KIT = 'Demo 23-locus kit';
 const DECOY_FAMILIES = 10;
 

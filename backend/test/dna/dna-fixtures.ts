@@ -7,32 +7,9 @@ import {
   parseFrequencyCsv,
   type Profile,
 } from '../../src/dna/kinship';
+import { KIT_23_LOCI } from '../../src/dna/kinship/loci';
 
-export const LOCI = [
-  'CSF1PO',
-  'FGA',
-  'TH01',
-  'TPOX',
-  'vWA',
-  'D3S1358',
-  'D5S818',
-  'D7S820',
-  'D8S1179',
-  'D13S317',
-  'D16S539',
-  'D18S51',
-  'D21S11',
-  'D1S1656',
-  'D2S441',
-  'D2S1338',
-  'D10S1248',
-  'D12S391',
-  'D19S433',
-  'D22S1045',
-  'Penta D',
-  'Penta E',
-  'D6S1043',
-];
+export const LOCI: readonly string[] = KIT_23_LOCI;
 
 export function nistAsian(): FrequencyTable {
   const csv = readFileSync(

@@ -1,6 +1,36 @@
 /** The sex marker. It is never used in a likelihood ratio. */
 export const SEX_MARKER = 'AMEL';
 
+/**
+ * The 23 autosomal STR loci of the common Chinese 23-locus kits, as used by the demo data, the
+ * fixtures and the benchmarks (AMEL aside).
+ */
+export const KIT_23_LOCI = [
+  'CSF1PO',
+  'FGA',
+  'TH01',
+  'TPOX',
+  'vWA',
+  'D3S1358',
+  'D5S818',
+  'D7S820',
+  'D8S1179',
+  'D13S317',
+  'D16S539',
+  'D18S51',
+  'D21S11',
+  'D1S1656',
+  'D2S441',
+  'D2S1338',
+  'D10S1248',
+  'D12S391',
+  'D19S433',
+  'D22S1045',
+  'Penta D',
+  'Penta E',
+  'D6S1043',
+] as const;
+
 /** Canonical spellings for loci whose names are not simply upper case (key: upper case, no separators). */
 const SPECIAL_NAMES: Readonly<Record<string, string>> = {
   VWA: 'vWA',
