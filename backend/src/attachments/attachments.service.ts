@@ -9,6 +9,7 @@ import type { AttachmentOwner, AttachmentOwnerResolver } from './attachment-owne
 import { AttachmentEntity, type AttachmentEntityType } from './attachment.entity';
 import { type AttachmentDto, mapAttachment } from './attachments.dto';
 import { processPhoto, type ProcessedPhoto } from './image-processing';
+import { storePhoto } from './photo-record';
 import { StorageService } from './storage.service';
 
 export { hammingDistance } from './image-processing';
@@ -174,42 +175,19 @@ export class AttachmentsService {
   ): Promise<AttachmentEntity> {
     const id = (await this.dataSource.query('SELECT gen_random_uuid() AS id'))[0].id as string;
     const now = this.clock.now();
-    const folder = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
-    const displayKey = `${folder}/${id}-display.jpg`;
-    const thumbnailKey = `${folder}/${id}-thumbnail.jpg`;
-    await this.storage.put(displayKey, photo.display.data, photo.display.type);
-    await this.storage.put(thumbnailKey, photo.thumbnail.data, photo.thumbnail.type);
+    const row = await storePhoto(this.storage, photo, {
+      id,
+      entityType: target.entityType,
+      entityId: target.entityId,
+      fileName,
+      uploadedById: context.actor?.id ?? null,
+      createdAt: now,
+    });
     const work = async (manager: EntityManager) => {
       // Serialise uploads to one record so that the limit holds under concurrent uploads.
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`attachments:${target.entityType}:${target.entityId}`]);
       await this.checkRoom(manager, target.entityType, target.entityId);
-      await manager.insert(AttachmentEntity, {
-        id,
-        entityType: target.entityType,
-        entityId: target.entityId,
-        kind: 'photo',
-        originalType: photo.originalType,
-        originalBytes: photo.originalBytes,
-        originalWidth: photo.width,
-        originalHeight: photo.height,
-        sha256: photo.sha256,
-        phash: photo.phash,
-        displayKey,
-        displayType: photo.display.type,
-        displayWidth: photo.display.width,
-        displayHeight: photo.display.height,
-        displayBytes: photo.display.data.length,
-        thumbnailKey,
-        thumbnailType: photo.thumbnail.type,
-        thumbnailBytes: photo.thumbnail.data.length,
-        fileName: fileName ? fileName.slice(0, 200) : null,
-        exifLat: photo.exif?.lat ?? null,
-        exifLng: photo.exif?.lng ?? null,
-        exifTakenAt: photo.exif?.takenAt ? new Date(photo.exif.takenAt) : null,
-        uploadedById: context.actor?.id ?? null,
-        createdAt: now,
-        deletedAt: null,
-      });
+      await manager.insert(AttachmentEntity, row);
       if (context.actor && target.resolver?.onAdded) await target.resolver.onAdded(context as AccessContext, target.entityId, id, manager);
       await this.audit.record(
         context,
@@ -227,7 +205,7 @@ export class AttachmentsService {
       if (outer) await work(outer);
       else await this.dataSource.transaction(work);
     } catch (error) {
-      await Promise.all([this.storage.delete(displayKey), this.storage.delete(thumbnailKey)]).catch(() => undefined);
+      await Promise.all([this.storage.delete(row.displayKey as string), this.storage.delete(row.thumbnailKey as string)]).catch(() => undefined);
       throw error;
     }
     return (await (outer ?? this.dataSource.manager).findOneByOrFail(AttachmentEntity, { id }));

@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import type { EntityManager } from 'typeorm';
 import { AttachmentEntity } from '../attachments/attachment.entity';
 import { processPhoto } from '../attachments/image-processing';
+import { storePhoto } from '../attachments/photo-record';
 import { createStorage, type StorageService } from '../attachments/storage.service';
 import { loadConfig } from '../config/app-config';
 import type { DemoContext, DemoSeed } from '../database/seed/demo-seed';
@@ -293,38 +294,8 @@ function demoStorage(): StorageService | null {
 async function addPhoto(manager: EntityManager, storage: StorageService, caseId: string, c: DemoCase, uploadedById: string | null, at: Date) {
   const photo = await processPhoto(await portrait(c.portrait!));
   const [{ id }]: { id: string }[] = await manager.query('SELECT gen_random_uuid() AS id');
-  const folder = `${at.getUTCFullYear()}/${String(at.getUTCMonth() + 1).padStart(2, '0')}`;
-  const displayKey = `${folder}/${id}-display.jpg`;
-  const thumbnailKey = `${folder}/${id}-thumbnail.jpg`;
-  await storage.put(displayKey, photo.display.data, photo.display.type);
-  await storage.put(thumbnailKey, photo.thumbnail.data, photo.thumbnail.type);
-  await manager.insert(AttachmentEntity, {
-    id,
-    entityType: 'case',
-    entityId: caseId,
-    kind: 'photo',
-    originalType: photo.originalType,
-    originalBytes: photo.originalBytes,
-    originalWidth: photo.width,
-    originalHeight: photo.height,
-    sha256: photo.sha256,
-    phash: photo.phash,
-    displayKey,
-    displayType: photo.display.type,
-    displayWidth: photo.display.width,
-    displayHeight: photo.display.height,
-    displayBytes: photo.display.data.length,
-    thumbnailKey,
-    thumbnailType: photo.thumbnail.type,
-    thumbnailBytes: photo.thumbnail.data.length,
-    fileName: `demo-portrait-${c.name}.png`,
-    exifLat: null,
-    exifLng: null,
-    exifTakenAt: null,
-    uploadedById,
-    createdAt: at,
-    deletedAt: null,
-  });
+  const record = { id, entityType: 'case' as const, entityId: caseId, fileName: `demo-portrait-${c.name}.png`, uploadedById, createdAt: at };
+  await manager.insert(AttachmentEntity, await storePhoto(storage, photo, record));
 }
 
 export const casesDemoSeed: DemoSeed = async (manager: EntityManager, demo: DemoContext) => {

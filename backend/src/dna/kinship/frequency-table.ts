@@ -40,7 +40,8 @@ export function frequencyTableVersion(
   return `sha256:${hash.digest('hex').slice(0, 16)}`;
 }
 
-function splitCsvLine(line: string): string[] {
+/** Splits one RFC 4180 CSV line (quoted fields, doubled quotes). */
+export function splitCsvLine(line: string): string[] {
   const fields: string[] = [];
   let field = '';
   let quoted = false;

@@ -1,4 +1,5 @@
 import { isSexMarker, normaliseLocusName, SEX_MARKER } from '../kinship';
+import { splitCsvLine } from '../kinship/frequency-table';
 import type { ImportProblem, ParsedProfile } from './profile.entity';
 
 export type ProfileCsvFormat = 'long' | 'wide';
@@ -18,26 +19,9 @@ export const ALLELE_PATTERN = /^\d{1,3}(\.\d)?$/;
 const SEX_ALLELES = new Set(['X', 'Y']);
 
 function splitLine(line: string, delimiter: string): string[] {
-  if (delimiter === '\t') return line.split('\t').map((f) => f.trim());
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      fields.push(field.trim());
-      field = '';
-    } else field += ch;
-  }
-  fields.push(field.trim());
-  return fields;
+  return (delimiter === '\t' ? line.split('\t') : splitCsvLine(line)).map((f) =>
+    f.trim(),
+  );
 }
 
 const compact = (name: string): string =>
