@@ -1,4 +1,4 @@
-import { allowedTransitions, canTransition, decideAdvance } from './case-status';
+import { allowedTransitions, canTransition, decideAdvance, milestonesReached } from './case-status';
 
 describe('case lifecycle', () => {
   it('allows one step forward or closing by hand', () => {
@@ -19,5 +19,20 @@ describe('case lifecycle', () => {
     expect(decideAdvance('sighted', 'sighted')).toEqual({ kind: 'unchanged' });
     expect(decideAdvance('closed', 'sighted').kind).toBe('refused');
     expect(decideAdvance('open', 'closed').kind).toBe('refused');
+  });
+});
+
+describe('milestonesReached', () => {
+  const now = new Date('2026-05-01T00:00:00Z');
+  const blank = { foundAt: null, reunitedAt: null, closedAt: null };
+  it('marks a file found when it reaches located or beyond, once', () => {
+    expect(milestonesReached(blank, 'sighted', now)).toEqual({});
+    expect(milestonesReached(blank, 'located', now)).toEqual({ foundAt: now });
+    expect(milestonesReached(blank, 'reunited', now)).toEqual({ foundAt: now, reunitedAt: now });
+    const earlier = new Date('2026-01-01T00:00:00Z');
+    expect(milestonesReached({ ...blank, foundAt: earlier }, 'rescued', now)).toEqual({});
+  });
+  it('marks a closed file closed', () => {
+    expect(milestonesReached(blank, 'closed', now)).toEqual({ closedAt: now });
   });
 });

@@ -54,3 +54,16 @@ export function decideAdvance(from: CaseStatus, to: CaseStatus): AdvanceDecision
   if (rank(to) <= rank(from)) return { kind: 'unchanged' };
   return { kind: 'advance', to };
 }
+
+/** The milestone times a move to `to` sets on a file that does not have them yet (for statistics). */
+export function milestonesReached(
+  file: { foundAt: Date | null; reunitedAt: Date | null; closedAt: Date | null },
+  to: CaseStatus,
+  now: Date,
+): Partial<Record<'foundAt' | 'reunitedAt' | 'closedAt', Date>> {
+  const reached: Partial<Record<'foundAt' | 'reunitedAt' | 'closedAt', Date>> = {};
+  if (rank(to) >= rank('located') && !file.foundAt) reached.foundAt = now;
+  if (to === 'reunited' && !file.reunitedAt) reached.reunitedAt = now;
+  if (to === 'closed' && !file.closedAt) reached.closedAt = now;
+  return reached;
+}

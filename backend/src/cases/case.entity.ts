@@ -60,6 +60,10 @@ export class CaseEntity {
   @Column({ type: 'text', default: 'normal' }) priority: CasePriority;
   @Column({ type: 'text', default: 'open' }) status: CaseStatus;
   @Column({ type: 'text', name: 'closure_reason', nullable: true }) closureReason: string | null;
+  /** When the file first reached located, rescued or reunited (statistics: days from missing to found). */
+  @Column({ type: 'timestamptz', name: 'found_at', nullable: true }) foundAt: Date | null;
+  @Column({ type: 'timestamptz', name: 'reunited_at', nullable: true }) reunitedAt: Date | null;
+  @Column({ type: 'timestamptz', name: 'closed_at', nullable: true }) closedAt: Date | null;
   @Column({ type: 'uuid', name: 'jurisdiction_id' }) jurisdictionId: string;
   @ManyToOne(() => JurisdictionEntity, { nullable: false })
   @JoinColumn({ name: 'jurisdiction_id' })

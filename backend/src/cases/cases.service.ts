@@ -13,7 +13,7 @@ import { jurisdictionRef } from '../jurisdictions/jurisdictions.dto';
 import { isWithin, JurisdictionsService } from '../jurisdictions/jurisdictions.service';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { UserEntity } from '../users/user.entity';
-import { allowedTransitions, type CaseAdvanceEvent, CASE_EVENT_TARGETS, decideAdvance, isFinal } from './case-status';
+import { allowedTransitions, type CaseAdvanceEvent, CASE_EVENT_TARGETS, decideAdvance, isFinal, milestonesReached } from './case-status';
 import { CaseEntity, CaseEventEntity, type CaseStatus } from './case.entity';
 import {
   type AssignCaseDto,
@@ -389,6 +389,7 @@ export class CasesService {
       }
       const from = c.status;
       c.status = dto.status;
+      Object.assign(c, milestonesReached(c, dto.status, this.clock.now()));
       if (dto.status === 'closed') c.closureReason = dto.reason!;
       await this.appendEvent(c.id, 'status_changed', access, { from, to: dto.status, reason: dto.reason ?? null, driver: 'manual' }, manager);
       return { action: 'case.status', details: { from, to: dto.status } };
@@ -476,7 +477,8 @@ export class CasesService {
     }
     if (decision.kind === 'unchanged') return false;
     const from = c.status;
-    await manager.update(CaseEntity, { id: c.id }, { status: decision.to, updatedAt: this.clock.now(), version: () => 'version + 1' });
+    const now = this.clock.now();
+    await manager.update(CaseEntity, { id: c.id }, { status: decision.to, ...milestonesReached(c, decision.to, now), updatedAt: now, version: () => 'version + 1' });
     await this.appendEvent(c.id, 'status_changed', context, { from, to: decision.to, driver: event.type, ...event.details }, manager);
     await this.audit.record(
       context,
