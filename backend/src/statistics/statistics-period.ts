@@ -1,0 +1,28 @@
+/** Asia/Shanghai keeps UTC+8 all year (no daylight saving), so its calendar is a fixed offset. */
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+const DAY_MS = 86_400_000;
+
+/** A day (`YYYY-MM-DD`, midnight in Shanghai) or a full ISO date-time. */
+export function parseInstant(value: string): Date {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00+08:00`) : new Date(value);
+}
+
+/** The first instant of the Shanghai month `monthsFromNow` months from the month of `now`. */
+export function shanghaiMonthStart(now: Date, monthsFromNow: number): Date {
+  const local = new Date(now.getTime() + SHANGHAI_OFFSET_MS);
+  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + monthsFromNow, 1) - SHANGHAI_OFFSET_MS);
+}
+
+/** A Shanghai calendar day (`YYYY-MM-DD`) as [its first instant, the next day's first instant). */
+export function shanghaiDay(day: string): { from: Date; to: Date } {
+  const from = parseInstant(day);
+  return { from, to: new Date(from.getTime() + DAY_MS) };
+}
+
+/** The Shanghai calendar day of an instant, `YYYY-MM-DD`. */
+export function shanghaiDate(instant: Date): string {
+  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+export const MAX_DAILY_TREND_DAYS = 400;
+export const daysBetween = (from: Date, to: Date) => (to.getTime() - from.getTime()) / DAY_MS;
