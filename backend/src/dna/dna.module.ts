@@ -48,6 +48,6 @@ import { DnaSearchService } from './search/dna-search.service';
     MatchesService,
     MatchConfirmationEffects,
   ],
-  exports: [DnaSearchService],
+  exports: [DnaSearchService, SamplesService],
 })
 export class DnaModule {}

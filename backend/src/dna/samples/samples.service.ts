@@ -134,9 +134,14 @@ export class SamplesService {
     };
   }
 
+  /**
+   * Registers a sample with its consent and first custody event. `callerAuthorised`: the caller has
+   * already decided that the actor may (police starting the sample of a rescued child they hold).
+   */
   async create(
     access: AccessContext,
     dto: CreateSampleDto,
+    callerAuthorised = false,
   ): Promise<SampleDetailDto> {
     const now = this.clock.now();
     if (dto.kind === 'family_reference') {
@@ -229,6 +234,7 @@ export class SamplesService {
       jurisdictionId = j.id;
     }
     if (
+      !callerAuthorised &&
       !access.ability.can('create', record('DnaSample', { jurisdictionPath }))
     ) {
       throw invalid(
