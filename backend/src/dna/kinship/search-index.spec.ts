@@ -171,6 +171,24 @@ describe('DnaSearchIndex', () => {
       );
   });
 
+  it('breaks ties by insertion order, in-process and across worker slices', async () => {
+    const { table, child } = buildIndex(19, 0);
+    const index = new DnaSearchIndex({ table, workers: 2 });
+    try {
+      // Equal scores everywhere: the top k are the first k references, in order.
+      for (let i = 0; i < 300; i++) index.addReference(`same-${i}`, child);
+      const first = Array.from({ length: 7 }, (_, i) => `same-${i}`);
+      expect(
+        index.searchInProcess(child, 7).map((c) => c.referenceId),
+      ).toEqual(first);
+      expect((await index.search(child, 7)).map((c) => c.referenceId)).toEqual(
+        first,
+      );
+    } finally {
+      await index.close();
+    }
+  });
+
   it('finds planted relatives among random references', () => {
     const { table, index, random } = buildIndex(11, 300, { mutation: null });
     const father = randomProfile(table, random, 0);

@@ -150,6 +150,11 @@ export class DnaSearchIndex {
     return this.ids.length;
   }
 
+  /** Ids of the stored references, in row order. */
+  get referenceIds(): readonly string[] {
+    return this.ids;
+  }
+
   /** Bytes of the genotype matrix in use (capacity may be up to twice that). */
   get genotypeBytes(): number {
     return this.size * this.loci.length * Uint16Array.BYTES_PER_ELEMENT;

@@ -23,11 +23,12 @@ export function scanReferences(
   relationshipCount: number,
   k: number,
 ): ScanResult {
+  // A min-heap of the k best so far (weakest at the root; equal scores: the later row is weaker, so ties
+  // keep the earlier row). Fixed size, no allocation per reference.
   const rows = new Int32Array(k);
   const scores = new Float64Array(k);
   const sums = new Float64Array(relationshipCount);
   let kept = 0;
-  let weakest = 0;
   for (let row = start; row < end; row++) {
     const base = row * lociCount;
     const stop = base + lociCount;
@@ -51,18 +52,47 @@ export function scanReferences(
       for (let r = 0; r < relationshipCount; r++)
         if (sums[r] > best) best = sums[r];
     }
+    let at: number;
     if (kept < k) {
-      rows[kept] = row;
-      scores[kept] = best;
-      kept++;
-    } else if (best > scores[weakest]) {
-      rows[weakest] = row;
-      scores[weakest] = best;
-    } else continue;
-    if (kept === k) {
-      weakest = 0;
-      for (let i = 1; i < k; i++) if (scores[i] < scores[weakest]) weakest = i;
+      // Sift up from the new leaf.
+      at = kept++;
+      while (at > 0) {
+        const parent = (at - 1) >> 1;
+        if (
+          scores[parent] < best ||
+          (scores[parent] === best && rows[parent] > row)
+        )
+          break;
+        rows[at] = rows[parent];
+        scores[at] = scores[parent];
+        at = parent;
+      }
+    } else {
+      if (!(best > scores[0])) continue;
+      // Replace the root and sift down.
+      at = 0;
+      for (;;) {
+        let child = 2 * at + 1;
+        if (child >= k) break;
+        const right = child + 1;
+        if (
+          right < k &&
+          (scores[right] < scores[child] ||
+            (scores[right] === scores[child] && rows[right] > rows[child]))
+        )
+          child = right;
+        if (
+          best < scores[child] ||
+          (best === scores[child] && row > rows[child])
+        )
+          break;
+        rows[at] = rows[child];
+        scores[at] = scores[child];
+        at = child;
+      }
     }
+    rows[at] = row;
+    scores[at] = best;
   }
   return { rows: rows.subarray(0, kept), scores: scores.subarray(0, kept) };
 }

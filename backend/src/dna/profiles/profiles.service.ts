@@ -237,7 +237,7 @@ export class ProfilesService {
       );
       return saved;
     });
-    await this.search.processPendingSafely();
+    await this.search.requestSearch();
     return this.get(access, id);
   }
 
@@ -365,7 +365,7 @@ export class ProfilesService {
       );
       throw error;
     }
-    await this.search.processPendingSafely();
+    await this.search.requestSearch();
   }
 
   private async insertProfiles(

@@ -3,12 +3,14 @@ import {
   Logger,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
+  type OnModuleInit,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AccessContext, SystemContext } from '../../access/actor';
 import { AuditService } from '../../audit/audit.service';
 import { Clock } from '../../common/clock';
+import { JobQueue } from '../../jobs/job-queue.service';
 import {
   floorOf,
   FrequencyTablesService,
@@ -36,12 +38,21 @@ import {
   type MatchRelationship,
 } from '../matches/kinship-match.entity';
 
-/** Candidates at or above this LR are stored for review (issue 4 §5). */
-export const CANDIDATE_FLOOR_LOG10 = 2;
+/**
+ * Candidates are stored when their LR reaches the decision policy's reporting range (inconclusive or
+ * better, issue 4 §5): a million unrelated references always yield a top 50 above small LRs.
+ */
+export const CANDIDATE_FLOOR_LOG10 = Math.log10(
+  CHINA_PATERNITY_POLICY.inconclusiveLr,
+);
+/** The job that searches committed profiles in the background (issue 4 §5). */
+export const DNA_SEARCH_JOB = 'dna.search';
 /** How many candidates per side one search keeps before the floor. */
 const TOP_K = 50;
 /** Below this many references the scan runs in the calling thread (a worker round trip costs more). */
 const WORKER_THRESHOLD = 50_000;
+/** Profiles read from PostgreSQL per query when the index loads or catches up. */
+const LOAD_BATCH = 20_000;
 /** How often a replica looks for profiles committed elsewhere (and for unsearched ones). */
 const POLL_MS = 15_000;
 const PAIR_RELATIONSHIPS: ('parent_child' | 'full_sibling')[] = [
@@ -49,25 +60,41 @@ const PAIR_RELATIONSHIPS: ('parent_child' | 'full_sibling')[] = [
   'full_sibling',
 ];
 
-interface IndexedSample {
+/** The sample behind one side of a stored candidate. */
+interface SampleRef {
   sampleId: string;
-  kind: 'family_reference' | 'child';
-  donorRelationship: string | null;
   caseId: string | null;
   jurisdictionPath: string;
+}
+
+interface Couple {
+  motherId: string;
+  fatherId: string;
+}
+
+interface SearchedSample extends SampleRef {
+  kind: 'family_reference' | 'child';
+  donorRelationship: string | null;
   profile: Profile;
 }
 
+/**
+ * Only typed-array genotypes and sample ids stay in memory (profiles are decoded from the index when a
+ * candidate is stored; file and jurisdiction are read from PostgreSQL for stored candidates only).
+ */
 interface SearchState {
   table: FrequencyTableEntity;
   adjusted: FrequencyTable;
   frequencies: FrequencyRecord;
+  /** Family references, searched for every new child. */
   index: DnaSearchIndex;
+  /** Children's profiles (few), scored against every new reference. */
+  children: DnaSearchIndex;
   /** One model per indexed locus, for scoring a new reference against every child (roles as in the index). */
   models: LocusLikelihoodModel[];
   lastSeq: string;
-  references: Map<string, IndexedSample>;
-  children: Map<string, IndexedSample>;
+  /** Files with a mother's or father's reference: both are the file's couple (§A.9). */
+  parentsByCase: Map<string, { mother?: string; father?: string }>;
 }
 
 interface ProfileRow {
@@ -76,22 +103,101 @@ interface ProfileRow {
   kind: 'family_reference' | 'child';
   donor_relationship: string | null;
   case_id: string | null;
-  jurisdiction_path: string;
-  loci: Record<string, [string, string]>;
+  loci: Record<string, string[]>;
 }
 
 const SYSTEM: SystemContext = { actor: null, ip: null, requestId: null };
+const bestOf = (
+  log10: Partial<Record<SearchRelationship, number | null>>,
+): number => Math.max(...PAIR_RELATIONSHIPS.map((r) => log10[r] ?? -Infinity));
+
+/**
+ * Profiles read in one pass before the adjusted table is known: the table depends on every allele
+ * observed (§A.6), so alleles are staged as small per-locus numbers and replayed into the index after.
+ */
+class StagedProfiles {
+  readonly ids: string[] = [];
+  private kinds = new Uint8Array(1024);
+  private alleles: Uint16Array;
+  private readonly dictionaries: Map<string, number>[];
+
+  constructor(private readonly loci: readonly string[]) {
+    this.dictionaries = loci.map(() => new Map());
+    this.alleles = new Uint16Array(1024 * loci.length * 2);
+  }
+
+  add(row: ProfileRow): void {
+    const at = this.ids.length;
+    const width = this.loci.length * 2;
+    if ((at + 1) * width > this.alleles.length) {
+      const grown = new Uint16Array(this.alleles.length * 2);
+      grown.set(this.alleles);
+      this.alleles = grown;
+      const kinds = new Uint8Array(this.kinds.length * 2);
+      kinds.set(this.kinds);
+      this.kinds = kinds;
+    }
+    this.ids.push(row.sample_id);
+    this.kinds[at] = row.kind === 'child' ? 1 : 0;
+    this.loci.forEach((locus, l) => {
+      const alleles = row.loci[locus];
+      if (!alleles?.length) return;
+      const codes = alleles.map((a) => this.code(l, a));
+      this.alleles[at * width + 2 * l] = codes[0];
+      this.alleles[at * width + 2 * l + 1] = codes[codes.length - 1];
+    });
+  }
+
+  /** Every allele seen per locus (including a flagged third allele, as the import stored it). */
+  observed(): Record<string, Set<string>> {
+    return Object.fromEntries(
+      this.loci.map((locus, l) => [
+        locus,
+        new Set(this.dictionaries[l].keys()),
+      ]),
+    );
+  }
+
+  /** The staged profiles in load order, as (sample id, is child, profile). */
+  forEach(visit: (id: string, child: boolean, profile: Profile) => void): void {
+    const names = this.dictionaries.map((d) => [...d.keys()]);
+    const width = this.loci.length * 2;
+    this.ids.forEach((id, at) => {
+      const profile: Profile = {};
+      this.loci.forEach((locus, l) => {
+        const first = this.alleles[at * width + 2 * l];
+        if (first === 0) return;
+        profile[locus] = [
+          names[l][first - 1],
+          names[l][this.alleles[at * width + 2 * l + 1] - 1],
+        ];
+      });
+      visit(id, this.kinds[at] === 1, profile);
+    });
+  }
+
+  private code(l: number, allele: string): number {
+    const dictionary = this.dictionaries[l];
+    let code = dictionary.get(allele);
+    if (code === undefined) {
+      code = dictionary.size + 1;
+      dictionary.set(allele, code);
+    }
+    return code;
+  }
+}
 
 /**
  * The DNA database search (issue 4 §5, KINSHIP.md §A.9): an in-memory index of reference genotypes
  * (the kinship library's typed-array index with worker threads), loaded from PostgreSQL at start and
  * brought up to date from `dna_profiles.seq` before every search, so every replica sees every commit.
+ * Committed profiles are searched by a background job (and by a poll, for anything a lost job missed).
  * Each profile is searched once (`searched_at`), claimed with `FOR UPDATE SKIP LOCKED` so that
  * two replicas never search the same profile twice.
  */
 @Injectable()
 export class DnaSearchService
-  implements OnApplicationBootstrap, OnApplicationShutdown
+  implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown
 {
   private readonly logger = new Logger('DnaSearch');
   private state: SearchState | null = null;
@@ -104,7 +210,12 @@ export class DnaSearchService
     private readonly frequencyTables: FrequencyTablesService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly jobs: JobQueue,
   ) {}
+
+  onModuleInit(): void {
+    this.jobs.register(DNA_SEARCH_JOB, () => this.processPending());
+  }
 
   onApplicationBootstrap(): void {
     void this.processPendingSafely();
@@ -117,6 +228,18 @@ export class DnaSearchService
     await this.queue.catch(() => undefined);
     await this.state?.index.close();
     this.state = null;
+  }
+
+  /**
+   * Asks for a search of newly committed profiles in the background (durable: a job not run before a
+   * restart runs after it). If the job cannot be queued, the poll finds the profiles within POLL_MS.
+   */
+  async requestSearch(): Promise<void> {
+    await this.jobs
+      .send(DNA_SEARCH_JOB, {})
+      .catch((error: Error) =>
+        this.logger.error(`enqueue DNA search: ${error.message}`),
+      );
   }
 
   /** Serialises index work within this process. */
@@ -147,30 +270,39 @@ export class DnaSearchService
       if (!state) return;
       for (;;) {
         const done = await this.dataSource.transaction(async (manager) => {
-          const rows: { id: string; sample_id: string }[] = await manager.query(
-            `SELECT id, sample_id FROM dna_profiles WHERE searched_at IS NULL ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED`,
+          const rows: (ProfileRow & {
+            id: string;
+            jurisdiction_path: string;
+          })[] = await manager.query(
+            `SELECT p.id, p.sample_id, s.kind, s.donor_relationship, s.case_id, s.jurisdiction_path, p.loci
+               FROM dna_profiles p JOIN dna_samples s ON s.id = p.sample_id
+              WHERE p.searched_at IS NULL ORDER BY p.seq LIMIT 1 FOR UPDATE OF p SKIP LOCKED`,
           );
           if (rows.length === 0) return true;
-          const sample =
-            state.children.get(rows[0].sample_id) ??
-            state.references.get(rows[0].sample_id);
-          const stored = sample
-            ? await this.searchOne(manager, state, sample)
-            : 0;
+          const [row] = rows;
+          const sample: SearchedSample = {
+            sampleId: row.sample_id,
+            kind: row.kind,
+            donorRelationship: row.donor_relationship,
+            caseId: row.case_id,
+            jurisdictionPath: row.jurisdiction_path,
+            profile: this.restrict(state, row.loci),
+          };
+          const stored = await this.searchOne(manager, state, sample);
           await manager.query(
             `UPDATE dna_profiles SET searched_at = $2 WHERE id = $1`,
-            [rows[0].id, this.clock.now()],
+            [row.id, this.clock.now()],
           );
           await this.audit.record(
             context,
             {
               action: 'dna.search',
               entityType: 'DnaProfile',
-              entityId: rows[0].id,
-              jurisdictionPath: sample?.jurisdictionPath ?? null,
+              entityId: row.id,
+              jurisdictionPath: row.jurisdiction_path,
               details: {
-                sampleId: rows[0].sample_id,
-                side: sample?.kind ?? 'unknown',
+                sampleId: row.sample_id,
+                side: row.kind,
                 candidatesStored: stored,
                 referencesIndexed: state.index.size,
                 childrenIndexed: state.children.size,
@@ -197,7 +329,9 @@ export class DnaSearchService
     return {
       references: state?.index.size ?? 0,
       children: state?.children.size ?? 0,
-      genotypeBytes: state?.index.genotypeBytes ?? 0,
+      genotypeBytes:
+        (state?.index.genotypeBytes ?? 0) +
+        (state?.children.genotypeBytes ?? 0),
       frequencyTableVersion: state?.adjusted.version ?? null,
     };
   }
@@ -209,49 +343,85 @@ export class DnaSearchService
     return this.scanReferences(state, this.restrict(state, profile), k);
   }
 
-  /** Brings the in-memory index up to date with the database; rebuilds it when the table or its allele list changes. */
+  /**
+   * Brings the in-memory index up to date with the database; rebuilds it when the table or its allele
+   * list changes. One round trip when nothing changed.
+   */
   private async sync(): Promise<SearchState | null> {
-    const table = await this.frequencyTables.searchDefault();
-    if (!table) return (this.state = null);
+    const [head]: { id: string | null; version: string | null; seq: string }[] =
+      await this.dataSource.query(
+        `SELECT t.id, t.version, (SELECT coalesce(max(seq), 0)::text FROM dna_profiles) AS seq
+           FROM (SELECT 1) one LEFT JOIN dna_frequency_tables t ON t.search_default`,
+      );
+    if (!head.id) return (this.state = null);
     const state = this.state;
     if (
       !state ||
-      state.table.id !== table.id ||
-      state.table.version !== table.version
+      state.table.id !== head.id ||
+      state.table.version !== head.version
     )
-      return this.rebuild(table);
-    const rows = await this.loadProfiles(state.lastSeq);
-    if (rows.length === 0) return state;
-    if (
-      rows.some((row) => this.hasUnseenAllele(state as SearchState, row.loci))
-    )
-      return this.rebuild(table);
-    for (const row of rows) this.add(state, row);
-    state.lastSeq = rows[rows.length - 1].seq;
+      return this.rebuild();
+    while (BigInt(state.lastSeq) < BigInt(head.seq)) {
+      const rows = await this.loadProfiles(state.lastSeq);
+      if (rows.length === 0) break;
+      if (rows.some((row) => this.hasUnseenAllele(state, row.loci)))
+        return this.rebuild();
+      for (const row of rows) {
+        this.noteParent(state.parentsByCase, row);
+        if (row.kind === 'child')
+          state.children.addReference(
+            row.sample_id,
+            this.restrict(state, row.loci),
+          );
+        else
+          state.index.addReference(
+            row.sample_id,
+            this.restrict(state, row.loci),
+          );
+      }
+      state.lastSeq = rows[rows.length - 1].seq;
+    }
     return state;
   }
 
-  private async rebuild(table: FrequencyTableEntity): Promise<SearchState> {
-    const rows = await this.loadProfiles('0');
+  /** Loads every profile in batches (one pass), then builds the index on the table adjusted for the alleles seen. */
+  private async rebuild(): Promise<SearchState | null> {
+    const table = await this.frequencyTables.searchDefault();
+    if (!table) return (this.state = null);
     const raw = rawTableOf(table);
-    const observed: Record<string, Set<string>> = {};
-    for (const row of rows) {
-      for (const [locus, alleles] of Object.entries(row.loci)) {
-        if (!raw.loci[locus]) continue;
-        const set = (observed[locus] ??= new Set());
-        alleles.forEach((a) => set.add(a));
+    const staged = new StagedProfiles(Object.keys(raw.loci));
+    const parentsByCase: SearchState['parentsByCase'] = new Map();
+    let lastSeq = '0';
+    for (;;) {
+      const rows = await this.loadProfiles(lastSeq);
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        staged.add(row);
+        this.noteParent(parentsByCase, row);
       }
+      lastSeq = rows[rows.length - 1].seq;
     }
     const adjusted = adjustFrequencyTable(raw, {
       floor: floorOf(table),
-      observedAlleles: observed,
+      observedAlleles: staged.observed(),
     });
+    let children = 0;
+    staged.forEach((_, child) => (children += child ? 1 : 0));
     const index = new DnaSearchIndex({
       table: adjusted,
       relationships: PAIR_RELATIONSHIPS,
       workers: this.workers,
-      initialCapacity: Math.max(1024, rows.length),
+      initialCapacity: Math.max(1024, staged.ids.length - children),
     });
+    const childIndex = new DnaSearchIndex({
+      table: adjusted,
+      relationships: PAIR_RELATIONSHIPS,
+      workers: 0,
+      initialCapacity: Math.max(64, children),
+    });
+    staged.forEach((id, child, profile) =>
+      (child ? childIndex : index).addReference(id, profile),
+    );
     const models = index.loci.map(
       (locus) =>
         new LocusLikelihoodModel(
@@ -267,37 +437,36 @@ export class DnaSearchService
       adjusted,
       frequencies: toFrequencyRecord(adjusted),
       index,
+      children: childIndex,
       models,
-      lastSeq: rows.length ? rows[rows.length - 1].seq : '0',
-      references: new Map(),
-      children: new Map(),
+      lastSeq,
+      parentsByCase,
     };
-    for (const row of rows) this.add(state, row);
     this.state = state;
     await previous?.index.close();
     this.logger.log(
-      `DNA index: ${state.index.size} references, ${state.children.size} children, table ${table.name} (${adjusted.version})`,
+      `DNA index: ${index.size} references, ${childIndex.size} children, table ${table.name} (${adjusted.version})`,
     );
     return state;
   }
 
-  private add(state: SearchState, row: ProfileRow): void {
-    const sample: IndexedSample = {
-      sampleId: row.sample_id,
-      kind: row.kind,
-      donorRelationship: row.donor_relationship,
-      caseId: row.case_id,
-      jurisdictionPath: row.jurisdiction_path,
-      profile: this.restrict(state, row.loci),
-    };
-    if (row.kind === 'child') state.children.set(row.sample_id, sample);
-    else {
-      state.references.set(row.sample_id, sample);
-      state.index.addReference(row.sample_id, sample.profile);
-    }
+  private noteParent(
+    parentsByCase: SearchState['parentsByCase'],
+    row: ProfileRow,
+  ): void {
+    const role = row.donor_relationship;
+    if (
+      row.kind === 'child' ||
+      !row.case_id ||
+      (role !== 'mother' && role !== 'father')
+    )
+      return;
+    const entry = parentsByCase.get(row.case_id) ?? {};
+    entry[role] ??= row.sample_id;
+    parentsByCase.set(row.case_id, entry);
   }
 
-  /** The loci the search table knows (profiles may carry more). */
+  /** The loci the search table knows (profiles may carry more); a flagged third allele is left out. */
   private restrict(
     state: SearchState,
     loci: Record<string, string[]>,
@@ -322,9 +491,9 @@ export class DnaSearchService
 
   private loadProfiles(afterSeq: string): Promise<ProfileRow[]> {
     return this.dataSource.query(
-      `SELECT p.seq::text AS seq, p.sample_id, s.kind, s.donor_relationship, s.case_id, s.jurisdiction_path, p.loci
+      `SELECT p.seq::text AS seq, p.sample_id, s.kind, s.donor_relationship, s.case_id, p.loci
          FROM dna_profiles p JOIN dna_samples s ON s.id = p.sample_id
-        WHERE p.seq > $1 ORDER BY p.seq`,
+        WHERE p.seq > $1 ORDER BY p.seq LIMIT ${LOAD_BATCH}`,
       [afterSeq],
     );
   }
@@ -339,75 +508,134 @@ export class DnaSearchService
       : state.index.search(profile, k);
   }
 
-  /** Searches one new profile against the other side; stores candidates above the floor. Returns how many were stored. */
+  /** File and jurisdiction of the samples of the candidates to store. */
+  private async sampleRefs(
+    manager: EntityManager,
+    ids: string[],
+  ): Promise<Map<string, SampleRef>> {
+    if (ids.length === 0) return new Map();
+    const rows: {
+      id: string;
+      case_id: string | null;
+      jurisdiction_path: string;
+    }[] = await manager.query(
+      `SELECT id, case_id, jurisdiction_path FROM dna_samples WHERE id = ANY($1::uuid[])`,
+      [[...new Set(ids)]],
+    );
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          sampleId: r.id,
+          caseId: r.case_id,
+          jurisdictionPath: r.jurisdiction_path,
+        },
+      ]),
+    );
+  }
+
+  /** Searches one new profile against the other side; stores candidates in the reporting range. Returns how many were stored. */
   private async searchOne(
     manager: EntityManager,
     state: SearchState,
-    sample: IndexedSample,
+    sample: SearchedSample,
   ): Promise<number> {
+    return sample.kind === 'child'
+      ? this.searchChild(manager, state, sample)
+      : this.searchReference(manager, state, sample);
+  }
+
+  /** A new child against every reference (pairs) and every file's couple (both parents). */
+  private async searchChild(
+    manager: EntityManager,
+    state: SearchState,
+    child: SearchedSample,
+  ): Promise<number> {
+    const pairs = (
+      await this.scanReferences(state, child.profile, TOP_K)
+    ).filter((c) => bestOf(c.log10Lr) > CANDIDATE_FLOOR_LOG10);
+    const trios = state.index
+      .searchCouples(child.profile, this.couples(state), TOP_K)
+      .filter((c) => (c.log10Lr ?? -Infinity) > CANDIDATE_FLOOR_LOG10);
+    const refs = await this.sampleRefs(manager, [
+      ...pairs.map((c) => c.referenceId),
+      ...trios.flatMap((c) => [c.motherId, c.fatherId]),
+    ]);
     let stored = 0;
-    if (sample.kind === 'child') {
-      for (const candidate of await this.scanReferences(
+    for (const c of pairs)
+      stored += await this.storePair(
+        manager,
         state,
-        sample.profile,
-        TOP_K,
-      )) {
-        const reference = state.references.get(
-          candidate.referenceId,
-        ) as IndexedSample;
-        stored += await this.storePair(
-          manager,
-          state,
-          sample,
-          reference,
-          candidate.log10Lr,
-        );
-      }
-      for (const couple of state.index.searchCouples(
-        sample.profile,
-        this.couples(state),
-        TOP_K,
-      )) {
-        if ((couple.log10Lr ?? -Infinity) < CANDIDATE_FLOOR_LOG10) continue;
-        stored += await this.storeTrio(
-          manager,
-          state,
-          sample,
-          couple.motherId,
-          couple.fatherId,
-        );
-      }
-    } else {
-      for (const child of state.children.values()) {
-        stored += await this.storePair(
-          manager,
-          state,
-          child,
-          sample,
-          this.reverseScore(state, child.profile, sample.profile),
-        );
-      }
-      const couple = this.couples(state).find(
-        (c) => c.motherId === sample.sampleId || c.fatherId === sample.sampleId,
+        child,
+        child.profile,
+        refs.get(c.referenceId) as SampleRef,
+        c.log10Lr,
       );
-      if (couple) {
-        for (const child of state.children.values()) {
-          const [scored] = state.index.searchCouples(
-            child.profile,
-            [couple],
-            1,
-          );
-          if ((scored?.log10Lr ?? -Infinity) >= CANDIDATE_FLOOR_LOG10)
-            stored += await this.storeTrio(
-              manager,
-              state,
-              child,
-              couple.motherId,
-              couple.fatherId,
-            );
-        }
-      }
+    for (const c of trios)
+      stored += await this.storeTrio(
+        manager,
+        state,
+        child,
+        child.profile,
+        refs.get(c.motherId) as SampleRef,
+        refs.get(c.fatherId) as SampleRef,
+      );
+    return stored;
+  }
+
+  /** A new reference against every child, and its file's couple (when it completes one) against every child. */
+  private async searchReference(
+    manager: EntityManager,
+    state: SearchState,
+    reference: SearchedSample,
+  ): Promise<number> {
+    const couple = reference.caseId
+      ? this.couples(state, reference.caseId).find(
+          (c) =>
+            c.motherId === reference.sampleId ||
+            c.fatherId === reference.sampleId,
+        )
+      : undefined;
+    const pairs: {
+      childId: string;
+      profile: Profile;
+      log10: Partial<Record<SearchRelationship, number | null>>;
+    }[] = [];
+    const trios: { childId: string; profile: Profile }[] = [];
+    for (const childId of state.children.referenceIds) {
+      const profile = state.children.referenceProfile(childId);
+      const log10 = this.reverseScore(state, profile, reference.profile);
+      if (bestOf(log10) > CANDIDATE_FLOOR_LOG10)
+        pairs.push({ childId, profile, log10 });
+      if (!couple) continue;
+      const [scored] = state.index.searchCouples(profile, [couple], 1);
+      if ((scored?.log10Lr ?? -Infinity) > CANDIDATE_FLOOR_LOG10)
+        trios.push({ childId, profile });
     }
+    const refs = await this.sampleRefs(manager, [
+      ...pairs.map((p) => p.childId),
+      ...trios.map((t) => t.childId),
+      ...(couple ? [couple.motherId, couple.fatherId] : []),
+    ]);
+    let stored = 0;
+    for (const p of pairs)
+      stored += await this.storePair(
+        manager,
+        state,
+        refs.get(p.childId) as SampleRef,
+        p.profile,
+        reference,
+        p.log10,
+      );
+    for (const t of trios)
+      stored += await this.storeTrio(
+        manager,
+        state,
+        refs.get(t.childId) as SampleRef,
+        t.profile,
+        refs.get((couple as Couple).motherId) as SampleRef,
+        refs.get((couple as Couple).fatherId) as SampleRef,
+      );
     return stored;
   }
 
@@ -448,22 +676,13 @@ export class DnaSearchService
     );
   }
 
-  /** Registered couples: files with both a mother's and a father's reference profile. */
-  private couples(
-    state: SearchState,
-  ): { motherId: string; fatherId: string }[] {
-    const byCase = new Map<string, { mother?: string; father?: string }>();
-    for (const r of state.references.values()) {
-      if (
-        !r.caseId ||
-        (r.donorRelationship !== 'mother' && r.donorRelationship !== 'father')
-      )
-        continue;
-      const entry = byCase.get(r.caseId) ?? {};
-      entry[r.donorRelationship] ??= r.sampleId;
-      byCase.set(r.caseId, entry);
-    }
-    return [...byCase.values()]
+  /** Registered couples: files with both a mother's and a father's reference profile (one file, or all). */
+  private couples(state: SearchState, caseId?: string): Couple[] {
+    const entries =
+      caseId === undefined
+        ? [...state.parentsByCase.values()]
+        : [state.parentsByCase.get(caseId) ?? {}];
+    return entries
       .filter((c) => c.mother && c.father)
       .map((c) => ({
         motherId: c.mother as string,
@@ -480,11 +699,13 @@ export class DnaSearchService
     };
   }
 
+  /** Stores the best-supported pairwise relationship with the calculator's exact result. */
   private async storePair(
     manager: EntityManager,
     state: SearchState,
-    child: IndexedSample,
-    reference: IndexedSample,
+    child: SampleRef,
+    childProfile: Profile,
+    reference: SampleRef,
     log10ByRelationship: Partial<Record<SearchRelationship, number | null>>,
   ): Promise<number> {
     const best = PAIR_RELATIONSHIPS.reduce((a, b) =>
@@ -493,14 +714,15 @@ export class DnaSearchService
         ? b
         : a,
     );
-    if ((log10ByRelationship[best] ?? -Infinity) < CANDIDATE_FLOOR_LOG10)
-      return 0;
     const result = calculateKinship({
       frequencies: state.frequencies,
       relationship: best,
       mutation: DEFAULT_SEARCH_MUTATION,
       theta: 0,
-      profiles: { child: child.profile, alleged: reference.profile },
+      profiles: {
+        child: childProfile,
+        alleged: state.index.referenceProfile(reference.sampleId),
+      },
     });
     return this.insert(
       manager,
@@ -517,21 +739,20 @@ export class DnaSearchService
   private async storeTrio(
     manager: EntityManager,
     state: SearchState,
-    child: IndexedSample,
-    motherId: string,
-    fatherId: string,
+    child: SampleRef,
+    childProfile: Profile,
+    mother: SampleRef,
+    father: SampleRef,
   ): Promise<number> {
-    const mother = state.references.get(motherId) as IndexedSample;
-    const father = state.references.get(fatherId) as IndexedSample;
     const result = calculateKinship({
       frequencies: state.frequencies,
       relationship: 'trio_both',
       mutation: DEFAULT_SEARCH_MUTATION,
       theta: 0,
       profiles: {
-        child: child.profile,
-        mother: mother.profile,
-        father: father.profile,
+        child: childProfile,
+        mother: state.index.referenceProfile(mother.sampleId),
+        father: state.index.referenceProfile(father.sampleId),
       },
     });
     return this.insert(
@@ -549,9 +770,9 @@ export class DnaSearchService
   private async insert(
     manager: EntityManager,
     state: SearchState,
-    child: IndexedSample,
-    reference: IndexedSample,
-    second: IndexedSample | null,
+    child: SampleRef,
+    reference: SampleRef,
+    second: SampleRef | null,
     relationship: MatchRelationship,
     log10ByRelationship: Record<string, number | null | undefined>,
     result: ReturnType<typeof calculateKinship>,
