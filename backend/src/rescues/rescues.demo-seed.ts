@@ -92,6 +92,7 @@ const DEMO_RESCUES: DemoRescue[] = [
     children: [
       { file: '孙嘉豪', sex: 'male', condition: '脱水，已送医 (dehydrated, taken to hospital)', placement: 'ngo' },
       { sex: 'male', age: 8, dialect: '皖北方言 (northern Anhui)', placement: 'ngo' },
+      { name: '妞妞', sex: 'female', age: 5, condition: '咳嗽，已就医 (coughing, seen by a doctor)', placement: 'ngo' },
     ],
   },
   {
