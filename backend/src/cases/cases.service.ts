@@ -122,7 +122,7 @@ export class CasesService {
   }
 
   /** The list's query, filtered to the caller's scope in SQL (also used by the search benchmark). */
-  async listQuery(access: AccessContext, query: CaseQueryDto, fuzzy = false): Promise<SelectQueryBuilder<CaseEntity>> {
+  async listQuery(access: AccessContext, query: Omit<CaseQueryDto, 'page' | 'pageSize' | 'offset'>, fuzzy = false): Promise<SelectQueryBuilder<CaseEntity>> {
     const scope = scopeCondition(access.ability, 'read', 'Case', CASE_SCOPE_COLUMNS);
     const qb = this.dataSource
       .getRepository(CaseEntity)

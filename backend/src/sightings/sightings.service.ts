@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { record } from '../access/ability.factory';
 import type { AccessContext, SystemContext } from '../access/actor';
 import { scopeCondition } from '../access/scope-query';
@@ -301,6 +301,13 @@ export class SightingsService {
   // ------------------------------------------------------------------ triage
 
   async list(access: AccessContext, query: SightingQueryDto): Promise<SightingPageDto> {
+    const qb = await this.listQuery(access, query);
+    const [rows, total] = await qb.skip(query.offset).take(query.pageSize).getManyAndCount();
+    return { items: await this.toDtos(rows), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** The queue's query (filters and order), filtered to the caller's scope in SQL; also used by exports. */
+  async listQuery(access: AccessContext, query: Omit<SightingQueryDto, 'page' | 'pageSize' | 'offset'>): Promise<SelectQueryBuilder<SightingEntity>> {
     const scope = scopeCondition(access.ability, 'read', 'Sighting', SIGHTING_SCOPE_COLUMNS);
     const qb = this.dataSource.getRepository(SightingEntity).createQueryBuilder('s').where(scope.sql, scope.params);
     if (query.status) qb.andWhere('s.status = :status', { status: query.status });
@@ -313,8 +320,7 @@ export class SightingsService {
     if (query.seenTo) qb.andWhere('s.seen_at < :seenTo', { seenTo: query.seenTo });
     if (query.groupId) qb.andWhere('s.group_id = :groupId', { groupId: query.groupId });
     if (query.caseId) qb.andWhere('s.linked_case_id = :caseId', { caseId: query.caseId });
-    const [rows, total] = await qb.orderBy('s.created_at', 'DESC').addOrderBy('s.id', 'DESC').skip(query.offset).take(query.pageSize).getManyAndCount();
-    return { items: await this.toDtos(rows), total, page: query.page, pageSize: query.pageSize };
+    return qb.orderBy('s.created_at', 'DESC').addOrderBy('s.id', 'DESC');
   }
 
   async get(access: AccessContext, id: string): Promise<SightingDetailDto> {

@@ -1,6 +1,7 @@
 import { PassThrough, Readable, Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { isFormulaLike, neutraliseFormula, writeCsv, writeXlsx, type ExportColumn } from '.';
+import { parseCsv } from './testing/csv';
 import { cleanSheetName } from './xlsx-writer';
 
 jest.setTimeout(120_000);
@@ -30,40 +31,6 @@ function sink(): { stream: Writable; done: Promise<Buffer> } {
 
 async function* asAsync<T>(items: Iterable<T>): AsyncGenerator<T> {
   for (const item of items) yield item;
-}
-
-/** A small RFC 4180 parser (quoted fields, doubled quotes, CRLF inside quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const endField = () => {
-    row.push(field);
-    field = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') endField();
-    else if (c === '\r' && text[i + 1] === '\n') {
-      endField();
-      rows.push(row);
-      row = [];
-      i++;
-    } else field += c;
-  }
-  if (field || row.length) {
-    endField();
-    rows.push(row);
-  }
-  return rows;
 }
 
 describe('neutraliseFormula', () => {
