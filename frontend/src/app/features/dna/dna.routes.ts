@@ -31,6 +31,15 @@ export const dnaRoutes: Route[] = [
           import('./pages/sample-list-page').then((m) => m.SampleListPage),
       },
       {
+        path: 'samples/new',
+        canMatch: [abilityGuard],
+        data: { can: ['create', 'DnaSample'] },
+        loadComponent: () =>
+          import('./pages/sample-register-page').then(
+            (m) => m.SampleRegisterPage,
+          ),
+      },
+      {
         path: 'samples/:id',
         canMatch: [abilityGuard],
         data: { can: ['read', 'DnaSample'] },
@@ -43,6 +52,13 @@ export const dnaRoutes: Route[] = [
         data: { can: ['create', 'DnaProfile'] },
         loadComponent: () =>
           import('./pages/import-page').then((m) => m.ImportPage),
+      },
+      {
+        path: 'profiles/new',
+        canMatch: [abilityGuard],
+        data: { can: ['create', 'DnaProfile'] },
+        loadComponent: () =>
+          import('./pages/profile-entry-page').then((m) => m.ProfileEntryPage),
       },
       {
         path: 'frequency-tables',

@@ -7,6 +7,7 @@ export type Sample = Schemas['SampleDto'];
 export type SampleDetail = Schemas['SampleDetailDto'];
 export type ProfileImport = Schemas['ProfileImportDto'];
 export type FrequencyTable = Schemas['FrequencyTableDto'];
+export type FrequencyTableDetail = Schemas['FrequencyTableDetailDto'];
 export type Match = Schemas['MatchDto'];
 export type MatchDetail = Schemas['MatchDetailDto'];
 export type KinshipRequest = Schemas['KinshipCalculateRequestDto'];
@@ -49,6 +50,24 @@ export class DnaApiService {
     );
   }
 
+  createSample(body: Schemas['CreateSampleDto']) {
+    return this.http.post<SampleDetail>(`${this.base}/samples`, body);
+  }
+
+  /** Files to link a family reference to, by case number or the child's name. */
+  findCases(q: string) {
+    return this.http.get<Schemas['CasePageDto']>(`${API}/cases`, {
+      params: queryParams({ q, page: 1, pageSize: 10 }),
+    });
+  }
+
+  /** Organisations that may have collected a sample (everyone may read the list). */
+  organisations() {
+    return this.http.get<Schemas['OrganisationPageDto']>(`${API}/organisations`, {
+      params: queryParams({ page: 1, pageSize: 100 }),
+    });
+  }
+
   addCustodyEvent(id: string, body: Schemas['AddCustodyEventDto']) {
     return this.http.post<SampleDetail>(
       `${this.base}/samples/${encodeURIComponent(id)}/custody-events`,
@@ -70,6 +89,24 @@ export class DnaApiService {
     return this.http.post<ProfileImport>(
       `${this.base}/profiles/imports/${encodeURIComponent(id)}/commit`,
       {},
+    );
+  }
+
+  /** One profile typed in by hand (the generated type cannot express the `loci` map). */
+  createProfile(
+    body: Omit<Schemas['CreateProfileDto'], 'loci'> & {
+      loci: Record<string, string[]>;
+    },
+  ) {
+    return this.http.post<Schemas['ProfileDetailDto']>(
+      `${this.base}/profiles`,
+      body,
+    );
+  }
+
+  frequencyTable(id: string) {
+    return this.http.get<FrequencyTableDetail>(
+      `${this.base}/frequency-tables/${encodeURIComponent(id)}`,
     );
   }
 

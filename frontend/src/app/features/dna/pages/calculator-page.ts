@@ -1,137 +1,126 @@
-import { DecimalPipe, KeyValuePipe } from '@angular/common';
+import { DecimalPipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
   DestroyRef,
+  computed,
   inject,
   signal,
 } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import {
+  FormControl,
+  FormGroup,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { Schemas } from '@hw/core/api/api';
 import { ProblemService } from '@hw/core/auth/problem.service';
+import { ProfileGrid } from '../components/profile-grid';
+import type { GridColumn } from '../components/profile-grid';
+import {
+  MUTATION_MODELS,
+  PEOPLE,
+  RELATIONSHIPS,
+  calculatorRequest,
+  inconsistentLoci,
+  observedAlleles,
+  orderLoci,
+  tableFrequencies,
+} from '../data/calculator-form';
+import type {
+  KinshipRequest,
+  MutationChoice,
+  Person,
+  Relationship,
+} from '../data/calculator-form';
 import { DnaApiService } from '../data/dna-api.service';
+import type {
+  FrequencyTable,
+  FrequencyTableDetail,
+} from '../data/dna-api.service';
+import {
+  KIT_23_LOCI,
+  parsePastedProfile,
+  profileGroup,
+  typedLoci,
+} from '../data/profile-form';
+import type { ProfileGroup } from '../data/profile-form';
 
 type Result = Schemas['KinshipCalculateResponseDto'];
+const ALL_PEOPLE: readonly Person[] = ['child', 'alleged', 'mother', 'father'];
 
-const EXAMPLE = {
-  frequencies: {
-    TH01: { '6': 0.1, '7': 0.25, '8': 0.15, '9': 0.3, '9.3': 0.2 },
-    D8S1179: { '10': 0.1, '11': 0.2, '12': 0.3, '13': 0.25, '14': 0.15 },
-  },
-  relationship: 'parent_child',
-  mutation: { model: 'stepwise', rate: 0.001, rate2: 0.000001, range: 0.1 },
-  theta: 0,
-  profiles: {
-    child: { TH01: ['7', '9.3'], D8S1179: ['12', '13'] },
-    alleged: { TH01: ['9.3', '9.3'], D8S1179: ['11', '13'] },
-  },
-};
-
-/** The stateless kinship calculator (lab staff): the request as JSON, the answer per locus. */
+/**
+ * The stateless kinship calculator (lab staff): relationship, mutation model, θ and a stored frequency
+ * table, the genotypes of the people compared; the answer per locus. An advanced mode takes the
+ * request as JSON, exactly as the API does.
+ */
 @Component({
   selector: 'hw-dna-calculator-page',
   imports: [
     DecimalPipe,
-    KeyValuePipe,
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    MatSlideToggleModule,
     TranslocoPipe,
+    ProfileGrid,
   ],
-  template: `
-    <header class="hw-page-header">
-      <h1>{{ 'dna.calculator.title' | transloco }}</h1>
-    </header>
-    <p>{{ 'dna.calculator.intro' | transloco }}</p>
-    <mat-form-field class="hw-json">
-      <mat-label>{{ 'dna.calculator.request' | transloco }}</mat-label>
-      <textarea
-        matInput
-        [formControl]="request"
-        rows="16"
-        spellcheck="false"
-      ></textarea>
-    </mat-form-field>
-    @if (parseError()) {
-      <p class="hw-error" role="alert">
-        {{ 'dna.calculator.badJson' | transloco }} {{ parseError() }}
-      </p>
-    }
-    <div class="hw-buttons">
-      <button
-        mat-flat-button
-        type="button"
-        (click)="calculate()"
-        [disabled]="request.invalid || busy()"
-      >
-        {{ 'dna.calculator.calculate' | transloco }}
-      </button>
-      <button mat-stroked-button type="button" (click)="example()">
-        {{ 'dna.calculator.example' | transloco }}
-      </button>
-    </div>
-    @if (result(); as r) {
-      <section [attr.aria-label]="'dna.calculator.result' | transloco">
-        <h2>{{ 'dna.calculator.result' | transloco }}</h2>
-        <dl class="hw-facts">
-          <dt>LR</dt>
-          <dd>{{ r.lr | number: '1.0-6' }}</dd>
-          <dt>log10 LR</dt>
-          <dd>
-            {{ r.log10Lr === null ? '−∞' : (r.log10Lr | number: '1.4-4') }}
-          </dd>
-          <dt>{{ 'dna.field.inconsistent' | transloco }}</dt>
-          <dd>{{ r.inconsistentLoci }} / {{ r.lociCompared }}</dd>
-          <dt>{{ 'dna.calculator.posterior' | transloco }}</dt>
-          <dd>{{ r.posterior | number: '1.0-8' }}</dd>
-        </dl>
-        <table
-          class="hw-loci"
-          [attr.aria-label]="'dna.match.perLocus' | transloco"
-        >
-          <thead>
-            <tr>
-              <th scope="col">{{ 'dna.field.locus' | transloco }}</th>
-              <th scope="col">{{ 'dna.field.lr' | transloco }}</th>
-            </tr>
-          </thead>
-          <tbody>
-            @for (l of perLocus(r) | keyvalue; track l.key) {
-              <tr [class.hw-inconsistent]="l.value === 0">
-                <th scope="row">{{ l.key }}</th>
-                <td>{{ l.value | number: '1.0-6' }}</td>
-              </tr>
-            }
-          </tbody>
-        </table>
-      </section>
-    }
-  `,
+  templateUrl: './calculator-page.html',
   styles: `
+    .hw-row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 12px;
+      align-items: baseline;
+    }
+    .hw-row > mat-form-field {
+      flex: 0 1 220px;
+    }
     .hw-json {
       width: 100%;
     }
     .hw-json textarea {
       font-family: monospace;
     }
+    .hw-paste {
+      margin: 8px 0 16px;
+    }
+    .hw-paste summary {
+      cursor: pointer;
+      color: var(--mat-sys-primary);
+      margin-bottom: 8px;
+    }
     .hw-buttons {
       display: flex;
       gap: 12px;
-      margin-bottom: 16px;
+      align-items: center;
+      margin: 16px 0;
+      flex-wrap: wrap;
     }
     .hw-error {
       color: var(--mat-sys-error);
+    }
+    .hw-muted {
+      color: var(--mat-sys-on-surface-variant);
     }
     .hw-facts {
       display: grid;
       grid-template-columns: max-content 1fr;
       gap: 4px 16px;
+    }
+    .hw-facts dt {
+      font-weight: 500;
     }
     .hw-facts dd {
       margin: 0;
@@ -146,55 +135,221 @@ const EXAMPLE = {
       border-bottom: 1px solid var(--mat-sys-outline-variant);
       text-align: left;
     }
+    .hw-loci td.hw-num {
+      text-align: right;
+      font-variant-numeric: tabular-nums;
+    }
     .hw-inconsistent {
       background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
     }
   `,
-  changeDetection: ChangeDetectionStrategy.OnPush,
+  changeDetection: ChangeDetectionStrategy.Default,
 })
 export class CalculatorPage {
   private readonly api = inject(DnaApiService);
   private readonly problems = inject(ProblemService);
+  private readonly transloco = inject(TranslocoService);
   private readonly destroyRef = inject(DestroyRef);
-  protected readonly request = new FormControl(
-    JSON.stringify(EXAMPLE, null, 2),
-    { nonNullable: true, validators: [Validators.required] },
-  );
-  protected readonly result = signal<Result | null>(null);
-  protected readonly parseError = signal<string | null>(null);
-  protected readonly busy = signal(false);
+  protected readonly relationships = RELATIONSHIPS;
+  protected readonly models = MUTATION_MODELS;
 
-  protected example(): void {
-    this.request.setValue(JSON.stringify(EXAMPLE, null, 2));
+  protected readonly form = new FormGroup({
+    relationship: new FormControl<Relationship>('parent_child', { nonNullable: true }),
+    mutation: new FormControl<MutationChoice>('stepwise', { nonNullable: true }),
+    rate: new FormControl(0.001, {
+      nonNullable: true,
+      validators: [Validators.required, Validators.min(0), Validators.max(1)],
+    }),
+    rate2: new FormControl(0.000001, {
+      nonNullable: true,
+      validators: [Validators.required, Validators.min(0), Validators.max(1)],
+    }),
+    range: new FormControl(0.1, {
+      nonNullable: true,
+      validators: [Validators.required, Validators.min(0.000001)],
+    }),
+    theta: new FormControl(0, {
+      nonNullable: true,
+      validators: [Validators.required, Validators.min(0), Validators.max(0.99)],
+    }),
+    tableId: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+  });
+  protected readonly relationship = toSignal(this.form.controls.relationship.valueChanges, {
+    initialValue: this.form.controls.relationship.value,
+  });
+  protected readonly mutation = toSignal(this.form.controls.mutation.valueChanges, {
+    initialValue: this.form.controls.mutation.value,
+  });
+
+  protected readonly tables = signal<FrequencyTable[]>([]);
+  protected readonly table = signal<FrequencyTableDetail | null>(null);
+  protected readonly loci = computed(() =>
+    orderLoci(this.table()?.loci ?? [...KIT_23_LOCI], KIT_23_LOCI),
+  );
+  /** One grid per person; rebuilt (keeping what was typed) when another table brings other loci. */
+  protected readonly grids = signal<Record<Person, ProfileGroup>>(this.buildGrids([...KIT_23_LOCI]));
+  protected readonly activePeople = computed(() => PEOPLE[this.relationship()]);
+  protected readonly columns = computed<GridColumn[]>(() =>
+    this.activePeople().map((p) => ({
+      label: this.personKey(p),
+      group: this.grids()[p],
+    })),
+  );
+
+  protected readonly pasteTarget = new FormControl<Person>('child', { nonNullable: true });
+  protected readonly pasted = new FormControl('', { nonNullable: true });
+  protected readonly pasteNote = signal<string | null>(null);
+
+  protected readonly jsonMode = new FormControl(false, { nonNullable: true });
+  protected readonly json = new FormControl('', { nonNullable: true });
+  protected readonly error = signal<string | null>(null);
+  protected readonly skipped = signal<string[]>([]);
+  protected readonly busy = signal(false);
+  protected readonly result = signal<{ request: KinshipRequest; answer: Result } | null>(null);
+  protected readonly rows = computed(() => {
+    const r = this.result();
+    if (!r) return [];
+    const marked = inconsistentLoci(r.request);
+    const perLocus = r.answer.perLocus as Record<string, number>;
+    const others = PEOPLE[r.request.relationship].slice(1);
+    return Object.entries(perLocus).map(([locus, lr]) => ({
+      locus,
+      lr,
+      child: r.request.profiles.child?.[locus]?.join('/') ?? '',
+      others: others.map((p) => r.request.profiles[p]?.[locus]?.join('/') ?? ''),
+      inconsistent: marked.has(locus) || lr === 0,
+    }));
+  });
+  protected readonly otherPeople = computed(() => {
+    const r = this.result();
+    return r ? PEOPLE[r.request.relationship].slice(1) : [];
+  });
+
+  constructor() {
+    this.api
+      .frequencyTables()
+      .pipe(takeUntilDestroyed())
+      .subscribe({
+        next: (tables) => {
+          this.tables.set(tables);
+          const preferred = tables.find((t) => t.searchDefault) ?? tables[0];
+          if (preferred) this.form.controls.tableId.setValue(preferred.id);
+        },
+        error: (error: unknown) => this.problems.show(error),
+      });
+    this.form.controls.tableId.valueChanges.pipe(takeUntilDestroyed()).subscribe((id) => this.loadTable(id));
+    this.form.controls.relationship.valueChanges.pipe(takeUntilDestroyed()).subscribe((r) => {
+      if (!PEOPLE[r].includes(this.pasteTarget.value)) this.pasteTarget.setValue('child');
+    });
+    this.jsonMode.valueChanges.pipe(takeUntilDestroyed()).subscribe((on) => {
+      if (on) this.json.setValue(JSON.stringify(this.shape()?.request ?? {}, null, 2));
+    });
   }
 
-  protected perLocus(r: Result): Record<string, number> {
-    return r.perLocus as Record<string, number>;
+  protected personKey(p: Person): string {
+    return `dna.calculator.person.${p}`;
+  }
+
+  protected fillFromPaste(): void {
+    const { loci, unknown } = parsePastedProfile(this.pasted.value, this.loci());
+    const grid = this.grids()[this.pasteTarget.value];
+    for (const [locus, [a1, a2]] of Object.entries(loci)) {
+      grid.controls[locus]?.setValue({ a1, a2 });
+      grid.controls[locus]?.markAsTouched();
+    }
+    this.pasteNote.set(
+      this.transloco.translate('dna.entry.filled', {
+        count: Object.keys(loci).length,
+        unknown: unknown.length ? unknown.join(', ') : '—',
+      }),
+    );
   }
 
   protected calculate(): void {
-    let body: unknown;
-    try {
-      body = JSON.parse(this.request.value);
-      this.parseError.set(null);
-    } catch (error) {
-      this.parseError.set((error as Error).message);
-      return;
+    this.error.set(null);
+    let request: KinshipRequest;
+    if (this.jsonMode.value) {
+      try {
+        request = JSON.parse(this.json.value) as KinshipRequest;
+      } catch (error) {
+        this.error.set(`${this.transloco.translate('dna.calculator.badJson')} ${(error as Error).message}`);
+        return;
+      }
+    } else {
+      const shaped = this.shape();
+      if (!shaped) return;
+      request = shaped.request;
     }
     this.busy.set(true);
     this.api
-      .calculate(body)
+      .calculate(request)
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
-        next: (r) => {
+        next: (answer) => {
           this.busy.set(false);
-          this.result.set(r);
+          this.result.set({ request, answer });
         },
         error: (error: unknown) => {
+          // 422 names exactly what is wrong (an allele missing from the table, a locus in one profile only, …).
           this.busy.set(false);
           this.result.set(null);
-          this.problems.show(error);
+          this.error.set(this.problems.message(error));
         },
       });
+  }
+
+  /** The request from the form, or null (with the reason shown) when the form is not ready. */
+  private shape(): { request: KinshipRequest; skipped: string[] } | null {
+    this.form.markAllAsTouched();
+    const people = PEOPLE[this.form.controls.relationship.value];
+    const grids = this.grids();
+    people.forEach((p) => grids[p].markAllAsTouched());
+    const table = this.table();
+    if (this.form.invalid || people.some((p) => grids[p].invalid)) {
+      this.error.set(this.transloco.translate('dna.entry.fixProblems'));
+      return null;
+    }
+    if (!table) {
+      this.error.set(this.transloco.translate('dna.calculator.noTable'));
+      return null;
+    }
+    const v = this.form.getRawValue();
+    const profiles = Object.fromEntries(people.map((p) => [p, typedLoci(grids[p].getRawValue())]));
+    const shaped = calculatorRequest({
+      ...v,
+      profiles,
+      frequencies: tableFrequencies(table, observedAlleles(profiles)),
+    });
+    this.skipped.set(shaped.skipped);
+    if (Object.keys(shaped.request.profiles.child ?? {}).length === 0) {
+      this.error.set(this.transloco.translate('dna.calculator.noLoci'));
+      return null;
+    }
+    return shaped;
+  }
+
+  private loadTable(id: string): void {
+    if (!id) return;
+    this.api
+      .frequencyTable(id)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (table) => {
+          this.table.set(table);
+          this.grids.set(this.buildGrids(this.loci(), this.grids()));
+        },
+        error: (error: unknown) => this.problems.show(error),
+      });
+  }
+
+  private buildGrids(loci: string[], previous?: Record<Person, ProfileGroup>): Record<Person, ProfileGroup> {
+    const grids = {} as Record<Person, ProfileGroup>;
+    for (const p of ALL_PEOPLE) {
+      grids[p] = profileGroup(loci);
+      const old = previous?.[p].getRawValue() ?? {};
+      for (const locus of loci) if (old[locus]) grids[p].controls[locus].setValue(old[locus]);
+    }
+    return grids;
   }
 }

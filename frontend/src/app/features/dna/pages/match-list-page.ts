@@ -44,6 +44,13 @@ import { DnaApiService, MATCH_STATUSES } from '../data/dna-api.service';
       <mat-form-field>
         <mat-label>{{ 'dna.matches.status' | transloco }}</mat-label>
         <mat-select [formControl]="status">
+          <!-- The trigger is written out: the option's own text is not ready when the page first renders. -->
+          <mat-select-trigger>{{
+            (status.value === 'all'
+              ? 'common.all'
+              : 'dna.matchStatus.' + status.value
+            ) | transloco
+          }}</mat-select-trigger>
           <mat-option value="all">{{ 'common.all' | transloco }}</mat-option>
           @for (s of statuses; track s) {
             <mat-option [value]="s">{{

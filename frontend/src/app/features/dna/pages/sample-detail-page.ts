@@ -27,6 +27,7 @@ import { LanguageService } from '@hw/core/i18n/language.service';
 import { DateTimePipe } from '@hw/shared/ui/date-time.pipe';
 import { DnaApiService } from '../data/dna-api.service';
 import type { SampleDetail } from '../data/dna-api.service';
+import { toLocalInput } from '../data/sample-form';
 
 /** One sample: consent, the custody timeline, and the next custody event (in the only allowed order). */
 @Component({
@@ -45,6 +46,16 @@ import type { SampleDetail } from '../data/dna-api.service';
   template: `
     <header class="hw-page-header">
       <h1>{{ 'dna.sample.title' | transloco }} {{ sample()?.barcode }}</h1>
+      @if (sample(); as s) {
+        @if (canEnterProfile && !s.hasProfile && s.custodyState !== 'destroyed') {
+          <a
+            mat-flat-button
+            routerLink="/dna/profiles/new"
+            [queryParams]="{ sample: s.barcode }"
+            >{{ 'dna.entry.title' | transloco }}</a
+          >
+        }
+      }
       <a mat-button routerLink="/dna/samples">{{
         'common.back' | transloco
       }}</a>
@@ -64,6 +75,14 @@ import type { SampleDetail } from '../data/dna-api.service';
             · {{ 'dna.donor.' + s.donorRelationship | transloco }}
           }
         </dd>
+        @if (s.caseId) {
+          <dt>{{ 'dna.field.case' | transloco }}</dt>
+          <dd>
+            <a [routerLink]="['/cases', s.caseId]">{{
+              'dna.sample.openFile' | transloco
+            }}</a>
+          </dd>
+        }
         @if (s.childDescription) {
           <dt>{{ 'dna.field.childDescription' | transloco }}</dt>
           <dd>{{ s.childDescription }}</dd>
@@ -103,6 +122,9 @@ import type { SampleDetail } from '../data/dna-api.service';
           <mat-form-field>
             <mat-label>{{ 'dna.field.event' | transloco }}</mat-label>
             <mat-select formControlName="event">
+              <mat-select-trigger>{{
+                'dna.custody.' + form.controls.event.value | transloco
+              }}</mat-select-trigger>
               @for (e of s.allowedNextEvents; track e) {
                 <mat-option [value]="e">{{
                   'dna.custody.' + e | transloco
@@ -134,6 +156,9 @@ import type { SampleDetail } from '../data/dna-api.service';
             {{ 'dna.sample.addEvent' | transloco }}
           </button>
         </form>
+        @if (eventError(); as e) {
+          <p class="hw-error" role="alert">{{ e }}</p>
+        }
         <p class="hw-muted">{{ 'dna.sample.orderHint' | transloco }}</p>
       }
     }
@@ -162,6 +187,9 @@ import type { SampleDetail } from '../data/dna-api.service';
     .hw-muted {
       color: var(--mat-sys-on-surface-variant);
     }
+    .hw-error {
+      color: var(--mat-sys-error);
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -178,6 +206,8 @@ export class SampleDetailPage {
   protected readonly canUpdate = computed(() =>
     this.ability.can('update', 'DnaSample'),
   );
+  protected readonly canEnterProfile = this.ability.can('create', 'DnaProfile');
+  protected readonly eventError = signal<string | null>(null);
   protected readonly form = new FormGroup({
     event: new FormControl('', {
       nonNullable: true,
@@ -201,6 +231,7 @@ export class SampleDetailPage {
   protected add(s: SampleDetail): void {
     const v = this.form.getRawValue();
     this.busy.set(true);
+    this.eventError.set(null);
     this.api
       .addCustodyEvent(s.id, {
         event: v.event as never,
@@ -212,14 +243,25 @@ export class SampleDetailPage {
       .subscribe({
         next: (updated) => {
           this.busy.set(false);
-          this.sample.set(updated);
-          this.form.reset();
+          this.show(updated);
         },
         error: (error: unknown) => {
+          // An event out of order (someone else recorded one meanwhile) or after destruction: the API says why.
           this.busy.set(false);
-          this.problems.show(error);
+          this.eventError.set(this.problems.message(error));
         },
       });
+  }
+
+  /** Shows the sample and offers the next allowed custody event, now, at the last place. */
+  private show(s: SampleDetail): void {
+    this.sample.set(s);
+    this.form.reset({
+      event: s.allowedNextEvents[0] ?? '',
+      occurredAt: toLocalInput(new Date()),
+      location: s.custody.at(-1)?.location ?? '',
+      note: '',
+    });
   }
 
   private load(): void {
@@ -229,7 +271,7 @@ export class SampleDetailPage {
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (s) => {
-          this.sample.set(s);
+          this.show(s);
           this.loading.set(false);
         },
         error: (error: unknown) => {

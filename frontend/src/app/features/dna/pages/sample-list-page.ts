@@ -7,6 +7,7 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatPaginatorModule } from '@angular/material/paginator';
 import type { PageEvent } from '@angular/material/paginator';
@@ -16,6 +17,7 @@ import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { Schemas } from '@hw/core/api/api';
+import { AbilityService } from '@hw/core/access/ability.service';
 import { ProblemService } from '@hw/core/auth/problem.service';
 import { EmptyState } from '@hw/shared/ui/empty-state';
 import { DnaApiService } from '../data/dna-api.service';
@@ -26,6 +28,7 @@ import { DnaApiService } from '../data/dna-api.service';
   imports: [
     ReactiveFormsModule,
     RouterLink,
+    MatButtonModule,
     MatFormFieldModule,
     MatPaginatorModule,
     MatProgressBarModule,
@@ -37,11 +40,21 @@ import { DnaApiService } from '../data/dna-api.service';
   template: `
     <header class="hw-page-header">
       <h1>{{ 'dna.samples.title' | transloco }}</h1>
+      @if (canCreate) {
+        <a mat-flat-button routerLink="/dna/samples/new">{{
+          'dna.register.title' | transloco
+        }}</a>
+      }
     </header>
     <form class="hw-filters" role="search" (submit)="$event.preventDefault()">
       <mat-form-field>
         <mat-label>{{ 'dna.field.kind' | transloco }}</mat-label>
         <mat-select [formControl]="kind">
+          <!-- The trigger is written out: the option's own text is not ready when the page first renders. -->
+          <mat-select-trigger>{{
+            (kind.value === 'all' ? 'common.all' : 'dna.kind.' + kind.value)
+              | transloco
+          }}</mat-select-trigger>
           <mat-option value="all">{{ 'common.all' | transloco }}</mat-option>
           <mat-option value="family_reference">{{
             'dna.kind.family_reference' | transloco
@@ -131,6 +144,10 @@ export class SampleListPage {
   private readonly api = inject(DnaApiService);
   private readonly problems = inject(ProblemService);
   private readonly destroyRef = inject(DestroyRef);
+  protected readonly canCreate = inject(AbilityService).can(
+    'create',
+    'DnaSample',
+  );
   protected readonly columns = [
     'barcode',
     'kind',
