@@ -171,6 +171,19 @@ describe('DnaSearchIndex', () => {
       );
   });
 
+  it('builds the same query tables from its per-locus cache as from scratch', () => {
+    const { table, index, child, random } = buildIndex(23, 50);
+    const fresh = index.prepareQuery(child);
+    // Other children fill the cache; some of their genotypes are the first child's.
+    for (let i = 0; i < 20; i++)
+      index.prepareQuery(randomProfile(table, random, 0));
+    const cached = index.prepareQuery(child);
+    expect(cached.log10Lr).toEqual(fresh.log10Lr);
+    expect(cached.noSharedAllele).toEqual(fresh.noSharedAllele);
+    index.clearQueryCache();
+    expect(index.prepareQuery(child).log10Lr).toEqual(fresh.log10Lr);
+  });
+
   it('breaks ties by insertion order, in-process and across worker slices', async () => {
     const { table, child } = buildIndex(19, 0);
     const index = new DnaSearchIndex({ table, workers: 2 });

@@ -81,6 +81,15 @@ export class SearchQuery {
   ) {}
 }
 
+/** One locus's slice of a query table, for one child genotype. */
+interface QueryPart {
+  log10Lr: Float64Array;
+  noSharedAllele: Uint8Array;
+}
+
+/** Memory for cached per-locus query tables (a few thousand child genotypes). */
+const QUERY_CACHE_BYTES = 16 * 2 ** 20;
+
 export class DnaSearchIndex {
   readonly loci: readonly string[];
   readonly relationships: readonly SearchRelationship[];
@@ -94,6 +103,8 @@ export class DnaSearchIndex {
   private readonly ids: string[] = [];
   private readonly rowOf = new Map<string, number>();
   private readonly locusPositions = new Map<string, number>();
+  private readonly queryParts = new Map<number, QueryPart>();
+  private queryPartBytes = 0;
 
   constructor(options: DnaSearchIndexOptions) {
     const { table } = options;
@@ -207,7 +218,9 @@ export class DnaSearchIndex {
 
   /**
    * Builds the lookup tables for one child. Reuse the result while the child, the table, the mutation
-   * model and θ stay the same (`search` accepts it instead of a profile).
+   * model and θ stay the same (`search` accepts it instead of a profile). A locus's part of the table
+   * depends only on the child's genotype there, so parts are cached (common genotypes recur from one
+   * child to the next); the numbers are the same either way.
    */
   prepareQuery(child: Profile): SearchQuery {
     const childCodes = this.encodeProfile(child, 'child');
@@ -217,29 +230,60 @@ export class DnaSearchIndex {
     const childGenotypes = this.loci.map((_, l) =>
       childCodes[l] === UNTYPED ? null : decodeGenotype(childCodes[l]),
     );
-    this.models.forEach((model, l) => {
-      const childGenotype = childGenotypes[l];
-      if (!childGenotype) return; // all entries stay 0: the locus is skipped (LR 1)
-      const n = model.alleles.length;
-      for (let j = 0; j < n; j++) {
-        for (let i = 0; i <= j; i++) {
-          const entry = this.locusOffsets[l] + genotypeCode(i, j);
-          const genotypes = { child: childGenotype, alleged: [i, j] as const };
-          this.relationships.forEach((relationship, r) => {
-            log10Lr[entry * R + r] = Math.log10(
-              locusLikelihoodRatio(relationship, model, genotypes),
-            );
-          });
-          noSharedAllele[entry] = isMendelianInconsistent(
-            'parent_child',
-            genotypes,
-          )
-            ? 1
-            : 0;
-        }
-      }
-    });
+    for (let l = 0; l < this.loci.length; l++) {
+      if (childCodes[l] === UNTYPED) continue; // all entries stay 0: the locus is skipped (LR 1)
+      const part = this.locusPart(l, childCodes[l]);
+      // The part starts at the locus's code 1 (code 0, "untyped", keeps LR 1).
+      log10Lr.set(part.log10Lr, (this.locusOffsets[l] + 1) * R);
+      noSharedAllele.set(part.noSharedAllele, this.locusOffsets[l] + 1);
+    }
     return new SearchQuery(log10Lr, noSharedAllele, childGenotypes);
+  }
+
+  /** Drops the cached per-locus tables (benchmarks time a query from scratch with it). */
+  clearQueryCache(): void {
+    this.queryParts.clear();
+    this.queryPartBytes = 0;
+  }
+
+  /** log10 LR of every reference genotype at locus l (codes 1…) for one child genotype, cached (least recently used dropped). */
+  private locusPart(l: number, childCode: number): QueryPart {
+    const key = l * 0x10000 + childCode;
+    const cached = this.queryParts.get(key);
+    if (cached) {
+      this.queryParts.delete(key); // re-insert: Map order is the recency order
+      this.queryParts.set(key, cached);
+      return cached;
+    }
+    const model = this.models[l];
+    const R = this.relationships.length;
+    const n = model.alleles.length;
+    const log10Lr = new Float64Array(genotypeCount(n) * R);
+    const noSharedAllele = new Uint8Array(genotypeCount(n));
+    const childGenotype = decodeGenotype(childCode);
+    for (let j = 0; j < n; j++) {
+      for (let i = 0; i <= j; i++) {
+        const at = genotypeCode(i, j) - 1;
+        const genotypes = { child: childGenotype, alleged: [i, j] as const };
+        for (let r = 0; r < R; r++)
+          log10Lr[at * R + r] = Math.log10(
+            locusLikelihoodRatio(this.relationships[r], model, genotypes),
+          );
+        noSharedAllele[at] = isMendelianInconsistent('parent_child', genotypes)
+          ? 1
+          : 0;
+      }
+    }
+    const part = { log10Lr, noSharedAllele };
+    this.queryParts.set(key, part);
+    this.queryPartBytes += log10Lr.byteLength + noSharedAllele.byteLength;
+    for (const [oldest, dropped] of this.queryParts) {
+      if (this.queryPartBytes <= QUERY_CACHE_BYTES) break;
+      this.queryParts.delete(oldest);
+      this.queryPartBytes -=
+        dropped.log10Lr.byteLength + dropped.noSharedAllele.byteLength;
+    }
+    return part;
   }
 
   /** Top-k references for one query child, ranked by their best relationship; uses the worker pool if configured. */

@@ -117,6 +117,7 @@ const bestOf = (
  */
 class StagedProfiles {
   readonly ids: string[] = [];
+  childCount = 0;
   private kinds = new Uint8Array(1024);
   private alleles: Uint16Array;
   private readonly dictionaries: Map<string, number>[];
@@ -139,6 +140,7 @@ class StagedProfiles {
     }
     this.ids.push(row.sample_id);
     this.kinds[at] = row.kind === 'child' ? 1 : 0;
+    this.childCount += this.kinds[at];
     this.loci.forEach((locus, l) => {
       const alleles = row.loci[locus];
       if (!alleles?.length) return;
@@ -405,19 +407,17 @@ export class DnaSearchService
       floor: floorOf(table),
       observedAlleles: staged.observed(),
     });
-    let children = 0;
-    staged.forEach((_, child) => (children += child ? 1 : 0));
     const index = new DnaSearchIndex({
       table: adjusted,
       relationships: PAIR_RELATIONSHIPS,
       workers: this.workers,
-      initialCapacity: Math.max(1024, staged.ids.length - children),
+      initialCapacity: Math.max(1024, staged.ids.length - staged.childCount),
     });
     const childIndex = new DnaSearchIndex({
       table: adjusted,
       relationships: PAIR_RELATIONSHIPS,
       workers: 0,
-      initialCapacity: Math.max(64, children),
+      initialCapacity: Math.max(64, staged.childCount),
     });
     staged.forEach((id, child, profile) =>
       (child ? childIndex : index).addReference(id, profile),
