@@ -191,9 +191,9 @@ describe('DnaSearchIndex', () => {
       // Equal scores everywhere: the top k are the first k references, in order.
       for (let i = 0; i < 300; i++) index.addReference(`same-${i}`, child);
       const first = Array.from({ length: 7 }, (_, i) => `same-${i}`);
-      expect(
-        index.searchInProcess(child, 7).map((c) => c.referenceId),
-      ).toEqual(first);
+      expect(index.searchInProcess(child, 7).map((c) => c.referenceId)).toEqual(
+        first,
+      );
       expect((await index.search(child, 7)).map((c) => c.referenceId)).toEqual(
         first,
       );
