@@ -3,7 +3,8 @@ import { allowedTransitions, canTransition, decideAdvance, milestonesReached } f
 describe('case lifecycle', () => {
   it('allows one step forward or closing by hand', () => {
     expect(allowedTransitions('open')).toEqual(['sighted', 'closed']);
-    expect(allowedTransitions('rescued')).toEqual(['reunited', 'closed']);
+    // Reunited only through a reunion with evidence (the verification gate), never by hand.
+    expect(allowedTransitions('rescued')).toEqual(['closed']);
     expect(canTransition('open', 'located')).toBe(false);
     expect(canTransition('sighted', 'open')).toBe(false);
   });

@@ -31,11 +31,15 @@ function rank(status: CaseStatus): number {
   return LIFECYCLE.indexOf(status);
 }
 
-/** The states a person may move a file to by hand from `from`. */
+/**
+ * The states a person may move a file to by hand from `from`. Never `reunited`: only a reunion logged
+ * with evidence (a confirmed DNA match or a supervisor's sign-off) moves a file there — the
+ * verification gate of the reunions module.
+ */
 export function allowedTransitions(from: CaseStatus): CaseStatus[] {
   if (isFinal(from)) return [];
   const next = LIFECYCLE[rank(from) + 1];
-  return next ? [next, 'closed'] : ['closed'];
+  return next && next !== 'reunited' ? [next, 'closed'] : ['closed'];
 }
 
 export function canTransition(from: CaseStatus, to: CaseStatus): boolean {

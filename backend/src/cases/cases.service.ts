@@ -375,7 +375,9 @@ export class CasesService {
       if (!allowed.includes(dto.status)) {
         throw new Problem(
           HttpStatus.CONFLICT,
-          allowed.length
+          dto.status === 'reunited' && !isFinal(c.status)
+            ? 'A file becomes reunited only when a reunion is logged with its evidence (a confirmed DNA match or a supervisor’s sign-off): log the reunion instead.'
+            : allowed.length
             ? `A file that is ${c.status} can move to ${allowed.join(' or ')}, not to ${dto.status}.`
             : `A file that is ${c.status} is final and cannot change status.`,
           { code: 'CASE_INVALID_TRANSITION', from: c.status, to: dto.status, allowedTransitions: allowed, errors: [{ field: 'status', message: `allowed: ${allowed.join(', ') || 'none'}` }] },

@@ -69,15 +69,20 @@ describe('cases: files, lifecycle, locking, numbering', () => {
     expect(jump.body.detail).toContain('sighted or closed');
     expect(await count('case_events')).toBe(eventsBefore);
     let version = 1;
-    for (const status of ['sighted', 'located', 'rescued', 'reunited']) {
+    for (const status of ['sighted', 'located', 'rescued']) {
       const res = await move(status, version);
       expect(res.status).toBe(200);
       expect(res.body.status).toBe(status);
       version = res.body.version;
     }
-    const after = await move('closed', version, 'duplicate file');
-    expect(after.status).toBe(409);
-    expect(after.body.allowedTransitions).toEqual([]);
+    // Reunited only through a reunion with evidence (reunions.int-spec), never by hand.
+    const reunited = await move('reunited', version);
+    expect(reunited.status).toBe(409);
+    expect(reunited.body).toMatchObject({ code: 'CASE_INVALID_TRANSITION', allowedTransitions: ['closed'] });
+    expect(reunited.body.detail).toContain('log the reunion');
+    const closed = await move('closed', version, 'duplicate file');
+    expect(closed.status).toBe(200);
+    expect((await move('sighted', closed.body.version)).body.allowedTransitions).toEqual([]);
   });
 
   it('closes with a reason only', async () => {

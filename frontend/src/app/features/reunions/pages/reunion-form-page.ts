@@ -233,9 +233,10 @@ export class ReunionFormPage implements OnInit {
     }
   }
 
+  /** The name the child gave, the file's name and number once identified, and where they were rescued. */
   protected childLabel(c: RescuedChild): string {
-    const who = c.case?.childFullName ?? c.name ?? '—';
-    return `${who} · ${c.rescue.place}${c.case ? ` · ${c.case.caseNumber}` : ''}`;
+    const file = c.case ? `${c.case.childFullName} ${c.case.caseNumber}` : null;
+    return [c.name, file, c.rescue.place].filter(Boolean).join(' · ');
   }
 
   protected submit(): void {

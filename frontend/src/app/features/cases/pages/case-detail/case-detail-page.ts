@@ -122,6 +122,11 @@ export class CaseDetailPage {
   protected readonly transitions = computed(() =>
     this.canUpdate() ? (this.file()?.allowedTransitions ?? []) : [],
   );
+  /** A file not yet reunited or closed: police log its reunion with the evidence (never "mark reunited" by hand). */
+  protected readonly canLogReunion = computed(() => {
+    const status = this.file()?.status;
+    return this.canUpdate() && !!status && status !== 'reunited' && status !== 'closed' && this.ability.can('create', 'Reunion');
+  });
 
   protected readonly assignForm = new FormGroup({
     officerId: new FormControl<string | null>(null),

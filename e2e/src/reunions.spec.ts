@@ -1,0 +1,145 @@
+import { expect, test } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
+import { apiToken, signIn } from './support/session';
+
+/**
+ * Issue 5 §2, end to end: a rescued boy in the NGO's care is matched to a missing-child file by DNA
+ * (lab imports, proposes; supervisor confirms — through the API) → `ngo` logs the reunion in the
+ * browser with the confirmed match as evidence → the reunion is verified and the file shows reunited.
+ */
+const LOCI = ['CSF1PO', 'FGA', 'TH01', 'TPOX', 'vWA', 'D3S1358', 'D5S818', 'D7S820', 'D8S1179', 'D13S317', 'D16S539', 'D18S51', 'D21S11', 'D2S1338', 'D19S433'];
+type Genotypes = Record<string, [string, string]>;
+
+/** mulberry32: the same family on every run. */
+function seededRandom(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function api<T>(request: APIRequestContext, token: string, method: 'get' | 'post' | 'put', path: string, data?: object): Promise<T> {
+  const response = await request[method](`/api/v1${path}`, { headers: { Authorization: `Bearer ${token}` }, data });
+  expect(response.ok(), `${method.toUpperCase()} ${path}: ${response.status()} ${await response.text()}`).toBeTruthy();
+  return (await response.json()) as T;
+}
+
+test('after a confirmed DNA match, the NGO logs the reunion with the match as evidence and the file is reunited', async ({ page, browser, request }) => {
+  // Set-up through the API (an import, a search, two decisions), then two people in the browser.
+  test.setTimeout(180_000);
+  const [officer, lab, supervisor] = await Promise.all(['officer', 'lab', 'supervisor'].map((u) => apiToken(request, u)));
+  const suffix = Date.now().toString(36).toUpperCase();
+
+  // The missing boy's file, and the rescue in which an unidentified boy is found and placed with the NGO.
+  const file = await api<{ id: string; caseNumber: string }>(request, officer, 'post', '/cases', {
+    child: { fullName: '吴小龙', sex: 'male', dateOfBirth: '2019-09-09' },
+    lastSeenAt: '2026-03-01T08:00:00Z',
+    lastSeenPlace: '太和县城关镇人民广场',
+    lastSeenLat: 33.16,
+    lastSeenLng: 115.62,
+    jurisdictionCode: '341222',
+    priority: 'high',
+  });
+  const rescue = await api<{ id: string }>(request, officer, 'post', '/rescues', {
+    occurredAt: '2026-06-15T06:00:00Z',
+    place: `太和县汽车站 E2E ${suffix}`,
+    jurisdictionCode: '341222',
+    suspectsDetained: 1,
+  });
+  const rescued = await api<{ id: string; version: number }>(request, officer, 'post', `/rescues/${rescue.id}/children`, {
+    name: `龙龙${suffix}`,
+    sex: 'male',
+    estimatedAgeYears: 7,
+  });
+  const organisations = await api<{ id: string; kind: string }[] | { items: { id: string; kind: string }[] }>(request, officer, 'get', '/organisations');
+  const ngo = (Array.isArray(organisations) ? organisations : organisations.items).find((o) => o.kind === 'ngo');
+  await api(request, officer, 'put', `/rescued-children/${rescued.id}/placement`, { version: rescued.version, kind: 'ngo', organisationId: ngo?.id });
+
+  // The lab: the parents' reference samples on the file, the boy's sample on his rescue record, and their profiles.
+  const barcodes = { mother: `E2E-RM-${suffix}`, father: `E2E-RF-${suffix}`, child: `E2E-RC-${suffix}` };
+  const consent = { givenBy: 'the donor', givenAt: '2026-06-16T08:00:00Z', scope: 'search_for_missing_children' };
+  const collected = { at: '2026-06-16T09:00:00Z', location: '太和县公安局' };
+  for (const [relationship, barcode] of [['mother', barcodes.mother], ['father', barcodes.father]] as const) {
+    await api(request, lab, 'post', '/dna/samples', { barcode, kind: 'family_reference', donorRelationship: relationship, caseId: file.id, consent, collected, retentionUntil: '2046-06-01' });
+  }
+  const childSample = await api<{ id: string }>(request, lab, 'post', '/dna/samples', {
+    barcode: barcodes.child,
+    kind: 'child',
+    rescuedChildId: rescued.id,
+    childDescription: 'boy rescued at the bus station',
+    consent,
+    collected,
+    retentionUntil: '2046-06-01',
+  });
+  const tables = await api<{ id: string; searchDefault: boolean }[]>(request, lab, 'get', '/dna/frequency-tables');
+  const table = await api<{ frequencies: { locus: string; alleles: string[]; frequencies: number[] }[] }>(
+    request,
+    lab,
+    'get',
+    `/dna/frequency-tables/${tables.find((t) => t.searchDefault)?.id}`,
+  );
+  const random = seededRandom(9157);
+  const draw = (locus: string): string => {
+    const l = table.frequencies.find((f) => f.locus === locus);
+    if (!l) throw new Error(`no frequencies for ${locus}`);
+    let u = random();
+    for (let i = 0; i < l.alleles.length; i++) if ((u -= l.frequencies[i]) < 0) return l.alleles[i];
+    return l.alleles[l.alleles.length - 1];
+  };
+  const person = (): Genotypes => Object.fromEntries(LOCI.map((l) => [l, [draw(l), draw(l)]]));
+  const mother = person();
+  const father = person();
+  const child: Genotypes = Object.fromEntries(LOCI.map((l) => [l, [father[l][random() < 0.5 ? 0 : 1], mother[l][random() < 0.5 ? 0 : 1]]]));
+  const csv = ['sample,locus,allele1,allele2'];
+  for (const [barcode, g] of [[barcodes.mother, mother], [barcodes.father, father], [barcodes.child, child]] as const) {
+    for (const l of LOCI) csv.push(`${barcode},${l},${g[l][0]},${g[l][1]}`);
+  }
+  const imported = await api<{ importId: string }>(request, lab, 'post', '/dna/profiles/imports', { format: 'long', csv: csv.join('\n') });
+  await api(request, lab, 'post', `/dna/profiles/imports/${imported.importId}/commit`, {});
+
+  // The search finds the boy against both parents; the lab proposes, the supervisor confirms.
+  let matchId = '';
+  await expect(async () => {
+    const matches = await api<{ items: { id: string; relationship: string }[] }>(request, lab, 'get', `/dna/matches?sampleId=${childSample.id}`);
+    matchId = matches.items.find((m) => m.relationship === 'trio_both')?.id ?? '';
+    expect(matchId).not.toBe('');
+  }).toPass({ timeout: 60_000 });
+  await api(request, lab, 'post', `/dna/matches/${matchId}/propose`, { note: 'all loci consistent with both parents' });
+  await api(request, supervisor, 'post', `/dna/matches/${matchId}/confirm`, {});
+
+  // ngo: logs the reunion in the browser, with the confirmed match as evidence.
+  await signIn(page, 'ngo');
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Reunions', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Family reunions', level: 1 })).toBeVisible();
+  await page.getByRole('link', { name: 'Log a reunion' }).click();
+  await expect(page.getByRole('heading', { name: 'Log a family reunion', level: 1 })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Rescued child' }).click();
+  await page.getByRole('option', { name: new RegExp(`龙龙${suffix}`) }).click();
+  // The only usable evidence is picked: the match, shown by file number and date — no DNA data.
+  const evidence = page.getByRole('radio', { name: new RegExp(`File ${file.caseNumber} — DNA match confirmed on`) });
+  await expect(evidence).toBeChecked();
+  await expect(page.getByTestId('reunion-case')).toHaveText(file.caseNumber);
+  await expect(page.getByText(/log10|likelihood|allele/i)).toHaveCount(0);
+  await page.getByLabel('Place').fill('太和县城关镇吴家');
+  await page.getByLabel('Name', { exact: true }).fill('吴桂兰');
+  await page.getByLabel('Relationship to the child').fill('母亲');
+  await page.getByRole('button', { name: 'Log the reunion' }).click();
+
+  await expect(page.getByRole('heading', { name: /^Reunion of / , level: 1 })).toBeVisible();
+  await expect(page.getByTestId('reunion-status')).toHaveText('Verified');
+  await expect(page.getByTestId('reunion-evidence')).toContainText('Confirmed DNA match, confirmed on');
+  await expect(page.getByRole('table', { name: 'Follow-up visits' }).getByRole('row')).toHaveCount(5);
+  await expect(page.getByText('吴桂兰 (母亲)')).toBeVisible();
+
+  // The officer sees the file reunited.
+  const officerContext = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  const officerPage = await officerContext.newPage();
+  await signIn(officerPage, 'officer');
+  await officerPage.goto(`/cases/${file.id}`);
+  await expect(officerPage.getByRole('heading', { name: '吴小龙', level: 1 })).toBeVisible();
+  await expect(officerPage.locator('header').getByText('Reunited', { exact: true })).toBeVisible();
+  await officerContext.close();
+});
