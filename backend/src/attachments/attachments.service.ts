@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import type { AccessContext, SystemContext } from '../access/actor';
 import { AuditService } from '../audit/audit.service';
@@ -57,24 +58,23 @@ export class AttachmentsService {
   }
 
   /**
-   * Checks, processes and stores a photo for a record without an access check, for work done on
-   * behalf of someone without an account (a citizen's sighting) or inside another feature's
-   * transaction. The caller has decided that the photo belongs to the record.
+   * Stores a photo already checked and processed by `inspect` for a record, without an access check:
+   * for work done on behalf of someone without an account (a citizen's sighting) or inside another
+   * feature's transaction. The caller has decided that the photo belongs to the record. Taking the
+   * processed photo means it is decoded and encoded once, not once to inspect it and again to store it.
    */
   async ingest(
     context: AccessContext | SystemContext,
     target: { entityType: AttachmentEntityType; entityId: string; jurisdictionPath: string },
-    data: Buffer,
+    photo: ProcessedPhoto,
     fileName: string | null,
     manager?: EntityManager,
   ): Promise<AttachmentDto> {
-    await this.checkRoom(manager ?? this.dataSource.manager, target.entityType, target.entityId);
-    const photo = await processPhoto(data);
     const created = await this.store(context, { ...target, owner: { jurisdictionPath: target.jurisdictionPath } }, photo, fileName, manager);
     return mapAttachment(created);
   }
 
-  /** Checks and processes a photo without storing it (e.g. to offer its EXIF place and time first). */
+  /** Checks and processes a photo without storing it (e.g. to offer its EXIF place and time first); `ingest` stores it. */
   inspect(data: Buffer): Promise<ProcessedPhoto> {
     return processPhoto(data);
   }
@@ -173,7 +173,7 @@ export class AttachmentsService {
     fileName: string | null,
     outer?: EntityManager,
   ): Promise<AttachmentEntity> {
-    const id = (await this.dataSource.query('SELECT gen_random_uuid() AS id'))[0].id as string;
+    const id = randomUUID();
     const now = this.clock.now();
     const row = await storePhoto(this.storage, photo, {
       id,

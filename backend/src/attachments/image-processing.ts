@@ -2,7 +2,6 @@ import { HttpStatus } from '@nestjs/common';
 import exifr from 'exifr';
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
-import phash from 'sharp-phash';
 import { Problem } from '../common/problem';
 
 export const MAX_PHOTO_BYTES = 20 * 1024 * 1024;
@@ -98,17 +97,25 @@ export async function processPhoto(data: Buffer): Promise<ProcessedPhoto> {
     );
   }
   const exif = await readExif(data);
-  const input = () => sharp(data, { limitInputPixels: MAX_PHOTO_PIXELS, failOn: 'error' }).rotate();
   try {
-    const display = await input()
-      .resize(DISPLAY_MAX_PX, DISPLAY_MAX_PX, { fit: 'inside', withoutEnlargement: true })
-      .jpeg({ quality: 82, progressive: true })
+    // Decoded once (orientation applied, at display size): the display rendition, the thumbnail and the
+    // perceptual hash are all made from these pixels. A photo at least twice the display size is
+    // decoded straight at a fraction of its size (JPEG shrink-on-load).
+    const pixels = await sharp(data, { limitInputPixels: MAX_PHOTO_PIXELS, failOn: 'error' })
+      .rotate()
+      .resize(DISPLAY_MAX_PX, DISPLAY_MAX_PX, { fit: 'inside', withoutEnlargement: true, fastShrinkOnLoad: true })
+      .raw()
       .toBuffer({ resolveWithObject: true });
-    const thumbnail = await sharp(display.data)
+    const small = await sharp(pixels.data, rawInput(pixels.info))
       .resize(THUMBNAIL_MAX_PX, THUMBNAIL_MAX_PX, { fit: 'inside', withoutEnlargement: true })
-      .jpeg({ quality: 75 })
+      .raw()
       .toBuffer({ resolveWithObject: true });
-    const hash = bitsToHex(await phash(display.data));
+    // Baseline JPEG without the optimised-Huffman pass: a third of the encoding time for ~10 % more bytes.
+    const [display, thumbnail, hash] = await Promise.all([
+      sharp(pixels.data, rawInput(pixels.info)).jpeg({ quality: 82, optimiseCoding: false }).toBuffer({ resolveWithObject: true }),
+      sharp(small.data, rawInput(small.info)).jpeg({ quality: 75, optimiseCoding: false }).toBuffer({ resolveWithObject: true }),
+      perceptualHash(sharp(small.data, rawInput(small.info))),
+    ]);
     return {
       originalType: type,
       originalBytes: data.length,
@@ -124,6 +131,35 @@ export async function processPhoto(data: Buffer): Promise<ProcessedPhoto> {
     if (error instanceof Problem) throw error;
     throw unreadable();
   }
+}
+
+function rawInput(info: sharp.OutputInfo): sharp.SharpOptions {
+  return { raw: { width: info.width, height: info.height, channels: info.channels } };
+}
+
+const HASH_SAMPLE = 32;
+const HASH_LOW = 8;
+/** cos((2i + 1)·u·π / 2N) for the DCT-II, indexed [i][u]. */
+const DCT_COS = Array.from({ length: HASH_SAMPLE }, (_, i) => Array.from({ length: HASH_SAMPLE }, (_, u) => Math.cos(((2 * i + 1) / (2 * HASH_SAMPLE)) * u * Math.PI)));
+
+/**
+ * The 64-bit DCT perceptual hash (the sharp-phash algorithm: 32 × 32 greyscale, 2-D DCT-II, the 8 × 8
+ * lowest frequencies after the DC term against their mean) as 16 hex digits, taken from the
+ * thumbnail's pixels. Only those 64 coefficients are computed, not all 1,024 as the library does.
+ */
+async function perceptualHash(image: sharp.Sharp): Promise<string> {
+  const grey = await image.greyscale().resize(HASH_SAMPLE, HASH_SAMPLE, { fit: 'fill' }).raw().toBuffer();
+  const coefficients: number[] = [];
+  for (let u = 1; u <= HASH_LOW; u++) {
+    for (let v = 1; v <= HASH_LOW; v++) {
+      let sum = 0;
+      // Pixel (column i, row j), as sharp-phash reads it.
+      for (let i = 0; i < HASH_SAMPLE; i++) for (let j = 0; j < HASH_SAMPLE; j++) sum += DCT_COS[i][u] * DCT_COS[j][v] * grey[HASH_SAMPLE * j + i];
+      coefficients.push(sum / 4);
+    }
+  }
+  const mean = coefficients.reduce((a, b) => a + b, 0) / coefficients.length;
+  return bitsToHex(coefficients.map((c) => (c > mean ? '1' : '0')).join(''));
 }
 
 function unreadable(): Problem {

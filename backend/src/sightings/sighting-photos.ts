@@ -6,14 +6,15 @@ import { record } from '../access/ability.factory';
 import type { AccessContext, SystemContext } from '../access/actor';
 import type { AttachmentOwner, AttachmentOwnerResolver } from '../attachments/attachment-owner';
 import { AttachmentsService } from '../attachments/attachments.service';
+import type { ProcessedPhoto } from '../attachments/image-processing';
 
-/** A photo checked before the sighting's transaction (type, size, EXIF), ready to be stored with it. */
+/** A photo checked and processed before the sighting's transaction (type, size, EXIF, renditions), ready to be stored with it. */
 export interface PreparedPhoto {
   sha256: string;
   exifLat: number | null;
   exifLng: number | null;
   exifTakenAt: Date | null;
-  data: Buffer;
+  processed: ProcessedPhoto;
   fileName: string | null;
 }
 
@@ -29,9 +30,9 @@ export function sha256Of(data: Buffer): string {
 }
 
 /**
- * The bridge between sightings and attachments. Photos are checked first (content type, size,
- * pixels, EXIF place and time) so that a bad photo refuses the whole report before anything is
- * written; they are then stored (metadata-free renditions only) inside the sighting's transaction.
+ * The bridge between sightings and attachments. Photos are checked and processed first (content type,
+ * size, pixels, EXIF place and time, renditions) so that a bad photo refuses the whole report before
+ * anything is written; the renditions (metadata-free) are then stored inside the sighting's transaction.
  * Also tells the photo routes who may see a sighting's photos: the police who may read the sighting.
  */
 @Injectable()
@@ -56,7 +57,7 @@ export class SightingPhotos implements AttachmentOwnerResolver, OnModuleInit {
         exifLat: photo.exif?.lat ?? null,
         exifLng: photo.exif?.lng ?? null,
         exifTakenAt: photo.exif?.takenAt ? new Date(photo.exif.takenAt) : null,
-        data: file.buffer,
+        processed: photo,
         fileName: file.originalname ?? null,
       });
     }
@@ -65,7 +66,7 @@ export class SightingPhotos implements AttachmentOwnerResolver, OnModuleInit {
 
   async save(manager: EntityManager, context: AccessContext | SystemContext, sighting: { id: string; jurisdictionPath: string }, photos: PreparedPhoto[]): Promise<void> {
     for (const p of photos) {
-      await this.attachments.ingest(context, { entityType: 'sighting', entityId: sighting.id, jurisdictionPath: sighting.jurisdictionPath }, p.data, p.fileName, manager);
+      await this.attachments.ingest(context, { entityType: 'sighting', entityId: sighting.id, jurisdictionPath: sighting.jurisdictionPath }, p.processed, p.fileName, manager);
     }
   }
 

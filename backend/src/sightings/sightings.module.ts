@@ -6,6 +6,7 @@ import { JurisdictionsModule } from '../jurisdictions/jurisdictions.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { MatchingService } from './matching/matching.service';
 import { SightingCandidateEntity, SightingCaseLinkEntity } from './matching/sighting-candidate.entity';
+import { PublicMapController } from './public-map.controller';
 import { PublicSightingsController } from './public-sightings.controller';
 import { SightingPhotos } from './sighting-photos';
 import { IdempotencyKeyEntity, SightingEntity } from './sighting.entity';
@@ -20,7 +21,7 @@ import { SightingsService } from './sightings.service';
     AttachmentsModule,
     NotificationsModule,
   ],
-  controllers: [PublicSightingsController, SightingsController],
+  controllers: [PublicSightingsController, PublicMapController, SightingsController],
   providers: [SightingsService, MatchingService, SightingPhotos],
   exports: [SightingsService, MatchingService],
 })

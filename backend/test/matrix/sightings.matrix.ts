@@ -33,6 +33,7 @@ export const sightingsMatrix: FeatureMatrix = async ({ t, auth }) => {
   return [
     { route: 'POST /api/v1/public/sightings', label: 'a report with a fresh key', path: '/api/v1/public/sightings', body: () => report(TAIHE.lat, TAIHE.lng, `matrix public ${randomUUID()}`), expect: { anonymous: 400, others: 400 } },
     { route: 'GET /api/v1/public/sightings/:receipt', label: 'a real receipt', path: `/api/v1/public/sightings/${taihe.receipt}`, expect: { anonymous: 200, others: 200 } },
+    { route: 'GET /api/v1/public/map', label: 'the tile address', path: '/api/v1/public/map', expect: { anonymous: 200, others: 200 } },
     { route: 'GET /api/v1/sightings', label: 'the queue (filtered by scope)', path: '/api/v1/sightings', expect: police },
     { route: 'POST /api/v1/sightings', label: 'an officer logs one', path: '/api/v1/sightings', body: () => report(TAIHE.lat, TAIHE.lng, `matrix logged ${randomUUID()}`), expect: { officer: 201, supervisor: 201, others: 403 } },
     { route: 'GET /api/v1/sightings/:id', label: 'a Taihe sighting', path: `/api/v1/sightings/${taihe.id}`, expect: police },

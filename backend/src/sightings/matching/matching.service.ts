@@ -46,10 +46,16 @@ interface CaseRow {
   has_disabilities: boolean;
 }
 
-/** The SQL twin of scoring.ts' distance and age factors, for the prefilter's ordering. */
+/**
+ * The SQL twins of scoring.ts' distance, radius and age (in float8: `extract()` would compute in the
+ * far slower numeric type), for the prefilter's ordering. $1/$2 = the sighting's position, $3 = when it
+ * was seen in epoch seconds.
+ */
 const HAVERSINE = `2 * 6371.0088 * asin(least(1, sqrt(
     sin(radians(c.last_seen_lat - $1) / 2) ^ 2 + cos(radians($1)) * cos(radians(c.last_seen_lat)) * sin(radians(c.last_seen_lng - $2) / 2) ^ 2)))`;
-const RADIUS = `least(${MAX_RADIUS_KM}, 50 + 150 * sqrt(greatest(0, extract(epoch FROM ($3::timestamptz - c.last_seen_at)) / 86400)))`;
+const RADIUS = `least(${MAX_RADIUS_KM}, 50 + 150 * sqrt(greatest(0, ($3::float8 - date_part('epoch', c.last_seen_at)) / 86400)))`;
+const AGE = `($3::float8 / 86400 - (c.child_birth_date_estimate - DATE '1970-01-01')) / 365.2425`;
+const MATCHABLE_SQL = `c.deleted_at IS NULL AND c.status IN (${MATCHABLE_CASE_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 
 /**
  * Ranks files for sightings (and sightings for a changed file), stores the top suggestions with their
@@ -161,8 +167,8 @@ export class MatchingService implements OnModuleInit {
     const params = [
       sighting.latitude,
       sighting.longitude,
+      sighting.seenAt.getTime() / 1000,
       sighting.seenAt,
-      MATCHABLE_CASE_STATUSES,
       sighting.latitude - latSpan,
       sighting.latitude + latSpan,
       sighting.longitude - lngSpan(sighting.latitude),
@@ -170,24 +176,27 @@ export class MatchingService implements OnModuleInit {
       sexes,
       sighting.estimatedAgeYears,
     ];
+    // Every file inside the widest box is a candidate only within the radius its own elapsed time
+    // allows (d ≤ r). The innermost query reads only the covering index (cases_matching_prefilter_idx)
+    // and is fenced (OFFSET 0) so that each file's distance is computed once; the file rows are read
+    // for the best PREFILTER_LIMIT only.
     const nearby: CaseRow[] = await manager.query(
-      `SELECT id, last_seen_at, last_seen_lat, last_seen_lng, birth_date, child_sex, marks, has_disabilities FROM (
-         SELECT c.id, c.last_seen_at, c.last_seen_lat, c.last_seen_lng, to_char(c.child_birth_date_estimate, 'YYYY-MM-DD') AS birth_date,
-                c.child_sex, concat_ws(' ', c.child_distinguishing_marks, c.child_disabilities) AS marks,
-                (coalesce(c.child_disabilities, '') <> '') AS has_disabilities,
-                ${HAVERSINE} AS d, ${RADIUS} AS r,
-                extract(epoch FROM ($3::timestamptz - c.child_birth_date_estimate::timestamptz)) / 31556952 AS age
-           FROM cases c
-          WHERE c.deleted_at IS NULL AND c.status = ANY($4)
-            AND c.last_seen_lat BETWEEN $5 AND $6 AND c.last_seen_lng BETWEEN $7 AND $8
-            AND c.child_sex = ANY($9)
-            AND c.last_seen_at <= $3::timestamptz + interval '${SEEN_BEFORE_SLACK_DAYS} day'
-       ) p
-       WHERE d <= r
-       ORDER BY 0.25 * (1 - 0.5 * d / r)
-              + CASE WHEN $10::float8 IS NULL THEN 0.08 ELSE 0.2 * greatest(0, 1 - abs($10::float8 - age) / (2 * (2 + 0.15 * greatest(age, 0)))) END DESC,
-                id
-       LIMIT ${PREFILTER_LIMIT}`,
+      `SELECT c.id, c.last_seen_at, c.last_seen_lat, c.last_seen_lng, to_char(c.child_birth_date_estimate, 'YYYY-MM-DD') AS birth_date,
+              c.child_sex, concat_ws(' ', c.child_distinguishing_marks, c.child_disabilities) AS marks,
+              (coalesce(c.child_disabilities, '') <> '') AS has_disabilities
+         FROM (SELECT id FROM (
+                 SELECT c.id, ${HAVERSINE} AS d, ${RADIUS} AS r, ${AGE} AS age
+                   FROM cases c
+                  WHERE ${MATCHABLE_SQL}
+                    AND c.child_sex = ANY($9) AND c.last_seen_lat BETWEEN $5 AND $6 AND c.last_seen_lng BETWEEN $7 AND $8
+                    AND c.last_seen_at <= $4::timestamptz + interval '${SEEN_BEFORE_SLACK_DAYS} day'
+                 OFFSET 0) scored
+                WHERE d <= r
+                ORDER BY 0.25 * (1 - 0.5 * d / r)
+                       + CASE WHEN $10::float8 IS NULL THEN 0.08 ELSE 0.2 * greatest(0, 1 - abs($10::float8 - age) / (2 * (2 + 0.15 * greatest(age, 0)))) END DESC,
+                         id
+                LIMIT ${PREFILTER_LIMIT}) best
+         JOIN cases c ON c.id = best.id`,
       params,
     );
     let lookalikes: CaseRow[] = [];

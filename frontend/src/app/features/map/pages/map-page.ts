@@ -14,12 +14,11 @@ import { forkJoin, of } from 'rxjs';
 import { AbilityService } from '@hw/core/access/ability.service';
 import { ProblemService } from '@hw/core/auth/problem.service';
 import { LanguageService } from '@hw/core/i18n/language.service';
+import { loadLeaflet, MapTilesService } from '@hw/shared/map/map-tiles';
 import { DateTimePipe } from '@hw/shared/ui/date-time.pipe';
 import { MapDataService } from '../data/map-data';
 import type { MapPoint } from '../data/map-data';
 
-/** OpenStreetMap's template; the server's CSP allows the configured tile server's origin. */
-export const DEFAULT_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 const TAIHE: [number, number] = [33.16, 115.62];
 const CASE_STATUSES = ['open', 'sighted', 'located', 'rescued', 'reunited', 'closed'] as const;
 const SIGHTING_STATUSES = ['new', 'triaged', 'linked', 'dismissed', 'duplicate'] as const;
@@ -27,8 +26,8 @@ const SIGHTING_STATUSES = ['new', 'triaged', 'linked', 'dismissed', 'duplicate']
 type LeafletWithCluster = typeof Leaflet & { markerClusterGroup: (options?: object) => Leaflet.FeatureGroup };
 
 /** Leaflet, then the cluster plugin, which extends the global `L`. Loaded only on this page. */
-async function loadLeaflet(): Promise<LeafletWithCluster> {
-  const L = (await import('leaflet')).default;
+async function loadLeafletWithCluster(): Promise<LeafletWithCluster> {
+  const L = await loadLeaflet();
   (globalThis as { L?: unknown }).L = L;
   await import('leaflet.markercluster');
   return L as LeafletWithCluster;
@@ -43,6 +42,7 @@ async function loadLeaflet(): Promise<LeafletWithCluster> {
 })
 export class MapPage implements AfterViewInit {
   private readonly data = inject(MapDataService);
+  private readonly tiles = inject(MapTilesService);
   private readonly problems = inject(ProblemService);
   private readonly ability = inject(AbilityService);
   protected readonly language = inject(LanguageService).current;
@@ -73,12 +73,10 @@ export class MapPage implements AfterViewInit {
   }
 
   async ngAfterViewInit(): Promise<void> {
-    const L = await loadLeaflet();
+    const L = await loadLeafletWithCluster();
     this.L = L;
     const map = L.map(this.container().nativeElement, { center: TAIHE, zoom: 9, preferCanvas: true });
-    L.tileLayer(DEFAULT_TILE_URL, { maxZoom: 19, attribution: '© OpenStreetMap' })
-      .on('tileerror', () => this.tilesFailed.set(true))
-      .addTo(map);
+    void this.tiles.addTo(L, map, () => this.tilesFailed.set(true));
     this.layer = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 50 }).addTo(map);
     this.map = map;
     this.load();

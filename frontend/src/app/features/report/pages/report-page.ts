@@ -20,7 +20,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { lastValueFrom, tap } from 'rxjs';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { lastValueFrom, map, tap } from 'rxjs';
 import { ProblemService } from '@hw/core/auth/problem.service';
 import { LanguageSwitch } from '@hw/core/layout/language-switch';
 import { downscalePhoto } from '../data/downscale';
@@ -30,6 +31,7 @@ import {
   IdempotencyKeyHolder,
   sendUntilAnswered,
 } from '../data/submit-with-retry';
+import { PlacePicker } from './place-picker';
 import { chineseUnlessChosen } from './public-language';
 
 export const MAX_PHOTOS = 5;
@@ -60,6 +62,7 @@ function localInputValue(date: Date): string {
     MatSelectModule,
     TranslocoPipe,
     LanguageSwitch,
+    PlacePicker,
   ],
   templateUrl: './report-page.html',
   styleUrl: './report-page.scss',
@@ -120,6 +123,17 @@ export class ReportPage {
     }),
   });
 
+  /** The chosen position (tap, phone location or typed), for the map's marker. */
+  protected readonly position = toSignal(
+    this.form.valueChanges.pipe(
+      map(() => {
+        const { latitude, longitude } = this.form.getRawValue();
+        return { latitude, longitude };
+      }),
+    ),
+    { initialValue: { latitude: null, longitude: null } },
+  );
+
   constructor() {
     chineseUnlessChosen();
     inject(DestroyRef).onDestroy(() => {
@@ -171,6 +185,11 @@ export class ReportPage {
       },
       { enableHighAccuracy: true, timeout: 15_000, maximumAge: 60_000 },
     );
+  }
+
+  protected pickOnMap(place: { latitude: number; longitude: number }): void {
+    this.locationProblem.set(null);
+    this.form.patchValue(place);
   }
 
   protected hasPosition(): boolean {
