@@ -3,7 +3,7 @@
  *   node -r @swc-node/register backend/scripts/bench-reports.ts [--only pdf|xlsx|csv] [--children 10000] [--rows 100000]
  * - pdf: a campaign report with N rescued children (targets: ≤ 10 s, ≤ 500 MB peak RSS).
  * - xlsx / csv: an export of N rows through the streaming writers into a byte-counting sink; prints
- *   RSS every tenth of the rows to show that memory stays flat.
+ *   RSS (and Buffer memory, `arrayBuffers`) every tenth of the rows to show that memory stays flat.
  * Peak RSS is sampled every 5 ms by a worker thread (`process.memoryUsage().rss` is process-wide, so
  * the sampler keeps running while the main thread is busy laying out pages), and cross-checked
  * against the kernel's high-water mark (VmHWM) where /proc is available.
@@ -100,7 +100,10 @@ async function benchExport(sampler: ReturnType<typeof startSampler>, format: 'xl
   const checkpoints: string[] = [];
   async function* rows(): AsyncGenerator<Row> {
     for (let i = 0; i < total; i++) {
-      if (i > 0 && i % (total / 10) === 0) checkpoints.push(mb(process.memoryUsage().rss));
+      if (i > 0 && i % (total / 10) === 0) {
+        const { rss, arrayBuffers } = process.memoryUsage();
+        checkpoints.push(`${mb(rss)} (buffers ${mb(arrayBuffers)})`);
+      }
       yield {
         number: `MC-2026-${String(i).padStart(6, '0')}`,
         status: ['open', 'sighted', 'located', 'rescued', 'reunited'][i % 5],

@@ -2,7 +2,7 @@ import { PassThrough, Readable, Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { isFormulaLike, neutraliseFormula, writeCsv, writeXlsx, type ExportColumn } from '.';
 import { parseCsv } from './testing/csv';
-import { cleanSheetName } from './xlsx-writer';
+import { cleanSheetName, zipInputsOf } from './xlsx-writer';
 
 jest.setTimeout(120_000);
 
@@ -186,6 +186,19 @@ describe('writeXlsx', () => {
     const { stream } = sink();
     const bad = [{ code: { formula: 'HYPERLINK("http://evil.example")' } as unknown as string, note: null, count: null, seenAt: null }];
     await expect(writeXlsx(bad, COLUMNS, stream, { language: 'en' })).rejects.toThrow(TypeError);
+  });
+
+  it('finds the zip input it waits on for back-pressure (exceljs internals; fails loudly if an upgrade moves them)', async () => {
+    const { stream, done } = sink();
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false });
+    const sheet = workbook.addWorksheet('x');
+    sheet.addRow(['a']).commit();
+    const inputs = zipInputsOf(sheet);
+    expect(inputs).toHaveLength(1);
+    expect(typeof inputs[0]._writableState?.needDrain).toBe('boolean');
+    sheet.commit();
+    await workbook.commit();
+    await done;
   });
 
   it('cleans sheet names to Excel rules', () => {

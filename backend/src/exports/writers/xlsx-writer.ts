@@ -18,6 +18,30 @@ export function cleanSheetName(name: string | undefined): string {
   return cleaned || 'Export';
 }
 
+/** A writable as exceljs' zip library (archiver, on readable-stream 2) builds it. */
+interface LegacyWritable {
+  _writableState?: { needDrain?: boolean };
+  once(event: 'drain', listener: () => void): unknown;
+}
+
+/**
+ * exceljs' worksheet stream (a StreamBuf) writes the sheet's XML into archiver without honouring
+ * back-pressure, so when deflate (zlib, in the thread pool) is slower than rows are added, the
+ * uncompressed XML queues in archiver's input PassThrough until the workbook is committed (~300
+ * bytes per row here; docs/performance.md). Waiting for that input to drain keeps memory flat.
+ * These are exceljs internals: writers.spec.ts checks that they are still where we look.
+ */
+export function zipInputsOf(sheet: ExcelJS.Worksheet): LegacyWritable[] {
+  const stream = (sheet as unknown as { stream?: { pipes?: LegacyWritable[] } }).stream;
+  return stream?.pipes ?? [];
+}
+
+async function zipInputDrained(sheet: ExcelJS.Worksheet): Promise<void> {
+  for (const input of zipInputsOf(sheet)) {
+    if (input._writableState?.needDrain) await new Promise<void>((resolve) => input.once('drain', resolve));
+  }
+}
+
 /**
  * Streams rows into an XLSX workbook with exceljs' streaming WorkbookWriter: each row is committed
  * as soon as it is added, so it is serialised and zipped out instead of held in memory. Strings go
@@ -49,9 +73,10 @@ export async function writeXlsx<Row extends ExportRow>(
     });
     added.commit();
     rowCount++;
-    // Let the zip stream run, and wait for a slow consumer, so rows do not pile up in memory.
+    // Let the zip stream run, and wait for the compressor and a slow consumer, so rows do not pile up in memory.
     if (rowCount % YIELD_EVERY === 0) {
       await new Promise((resolve) => setImmediate(resolve));
+      await zipInputDrained(sheet);
       if (out.writableNeedDrain) await once(out, 'drain');
     }
   }
