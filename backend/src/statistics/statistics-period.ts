@@ -13,12 +13,6 @@ export function shanghaiMonthStart(now: Date, monthsFromNow: number): Date {
   return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + monthsFromNow, 1) - SHANGHAI_OFFSET_MS);
 }
 
-/** A Shanghai calendar day (`YYYY-MM-DD`) as [its first instant, the next day's first instant). */
-export function shanghaiDay(day: string): { from: Date; to: Date } {
-  const from = parseInstant(day);
-  return { from, to: new Date(from.getTime() + DAY_MS) };
-}
-
 /** The Shanghai calendar day of an instant, `YYYY-MM-DD`. */
 export function shanghaiDate(instant: Date): string {
   return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);

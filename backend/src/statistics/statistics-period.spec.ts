@@ -1,0 +1,20 @@
+import { daysBetween, parseInstant, shanghaiDate, shanghaiMonthStart } from './statistics-period';
+
+describe('statistics periods on the Shanghai calendar', () => {
+  it('reads a day as midnight in Shanghai, and a date-time as it is', () => {
+    expect(parseInstant('2026-02-01').toISOString()).toBe('2026-01-31T16:00:00.000Z');
+    expect(parseInstant('2026-02-01T03:00:00Z').toISOString()).toBe('2026-02-01T03:00:00.000Z');
+  });
+
+  it('finds month starts from an instant that is already the next month in Shanghai', () => {
+    const now = new Date('2026-01-31T17:00:00Z'); // 1 February 01:00 in Shanghai
+    expect(shanghaiMonthStart(now, 0).toISOString()).toBe('2026-01-31T16:00:00.000Z');
+    expect(shanghaiMonthStart(now, 1).toISOString()).toBe('2026-02-28T16:00:00.000Z');
+    expect(shanghaiMonthStart(now, -11).toISOString()).toBe('2025-02-28T16:00:00.000Z');
+  });
+
+  it('names the Shanghai day of an instant and counts days', () => {
+    expect(shanghaiDate(new Date('2026-01-31T16:30:00Z'))).toBe('2026-02-01');
+    expect(daysBetween(parseInstant('2026-01-01'), parseInstant('2026-03-01'))).toBe(59);
+  });
+});
