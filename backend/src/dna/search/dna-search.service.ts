@@ -205,6 +205,8 @@ export class DnaSearchService
   private state: SearchState | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
+  /** Set at shutdown: a job or poll arriving late must not build a new index (and worker threads). */
+  private closed = false;
   private readonly workers = Number(process.env['DNA_SEARCH_WORKERS'] ?? 2);
 
   constructor(
@@ -226,6 +228,7 @@ export class DnaSearchService
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.closed = true;
     if (this.timer) clearInterval(this.timer);
     await this.queue.catch(() => undefined);
     await this.state?.index.close();
@@ -268,6 +271,7 @@ export class DnaSearchService
     context: AccessContext | SystemContext = SYSTEM,
   ): Promise<void> {
     return this.exclusive(async () => {
+      if (this.closed) return;
       const state = await this.sync();
       if (!state) return;
       for (;;) {
