@@ -408,10 +408,11 @@ export class RescuedChildrenService {
       const r = rescuedChildRecord(c);
       const can = (field: string) => ability.can('read', r, field);
       const file = c.caseId ? fileById.get(c.caseId) : undefined;
+      const rescue = c.rescue!; // always joined by childQuery()
       const dto: RescuedChildDto = {
         id: c.id,
         view: can('dnaSamples') && can('condition') ? 'full' : can('condition') ? 'care' : 'outline',
-        rescue: { id: c.rescue!.id, occurredAt: c.rescue!.occurredAt.toISOString(), place: c.rescue!.place, jurisdiction: jurisdictionRef(c.rescue!.jurisdiction!) },
+        rescue: { id: rescue.id, occurredAt: rescue.occurredAt.toISOString(), place: rescue.place, jurisdiction: jurisdictionRef(rescue.jurisdiction!) },
         sex: c.sex,
         estimatedAgeYears: c.estimatedAgeYears,
         editableFields: RESCUED_CHILD_CARE_FIELDS.filter((f) => ability.can('update', r, f)),

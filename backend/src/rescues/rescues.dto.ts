@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -19,7 +19,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { CHILD_SEXES, type CaseStatus, type ChildSex } from '../cases/case.entity';
+import { CASE_STATUSES, CHILD_SEXES, type CaseStatus, type ChildSex } from '../cases/case.entity';
 import { PageMetaDto, PageQueryDto } from '../common/pagination';
 import { CUSTODY_EVENTS, type CustodyEvent } from '../dna/samples/sample.entity';
 import { JurisdictionRefDto } from '../jurisdictions/jurisdictions.dto';
@@ -102,12 +102,12 @@ export class RescuePageDto extends PageMetaDto {
 export class AddRescuedChildDto {
   @ApiPropertyOptional({ description: 'Identified: the missing-child file (it moves to rescued). Leave out for an unidentified child.' })
   @IsOptional() @IsUUID() caseId?: string;
-  @ApiPropertyOptional({ description: 'A name the child gave' }) @IsOptional() @Transform(nullIfBlank) @IsString() @MaxLength(100) name?: string | null;
+  @ApiPropertyOptional({ description: 'A name the child gave', nullable: true, type: String }) @IsOptional() @Transform(nullIfBlank) @IsString() @MaxLength(100) name?: string | null;
   @ApiPropertyOptional({ enum: CHILD_SEXES, description: 'Default: the file’s, else unknown' }) @IsOptional() @IsIn(CHILD_SEXES) sex?: ChildSex;
   @ApiPropertyOptional({ example: 7 }) @IsOptional() @IsNumber({ maxDecimalPlaces: 1 }) @Min(0) @Max(25) estimatedAgeYears?: number;
-  @ApiPropertyOptional() @IsOptional() @Transform(nullIfBlank) @IsString() @MaxLength(2000) condition?: string | null;
-  @ApiPropertyOptional() @IsOptional() @Transform(nullIfBlank) @IsString() @MaxLength(2000) injuriesOrDisabilities?: string | null;
-  @ApiPropertyOptional({ example: '皖北方言 (northern Anhui)' }) @IsOptional() @Transform(nullIfBlank) @IsString() @MaxLength(100) dialect?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Transform(nullIfBlank) @IsString() @MaxLength(2000) condition?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Transform(nullIfBlank) @IsString() @MaxLength(2000) injuriesOrDisabilities?: string | null;
+  @ApiPropertyOptional({ example: '皖北方言 (northern Anhui)', nullable: true, type: String }) @IsOptional() @Transform(nullIfBlank) @IsString() @MaxLength(100) dialect?: string | null;
 }
 
 /** The care record (what an NGO caring for the child may change too). */
@@ -167,7 +167,7 @@ export class LinkedCaseDto {
   @ApiProperty() id: string;
   @ApiProperty() caseNumber: string;
   @ApiProperty() childFullName: string;
-  @ApiProperty() status: CaseStatus;
+  @ApiProperty({ enum: CASE_STATUSES }) status: CaseStatus;
 }
 
 export class PlacementOutDto {

@@ -3,7 +3,7 @@ import type { FeatureMatrix, Who } from './route-matrix';
 const MISSING = '00000000-0000-4000-8000-000000000000';
 
 /** Rescue operations and rescued children: police in their subtree, the NGO a child is placed with, the lab's outline. */
-export const rescuesMatrix: FeatureMatrix = async ({ t, auth }) => {
+export const rescuesMatrix: FeatureMatrix = async ({ t }) => {
   const [{ id: ngoOrg }] = await t.dataSource.query(`SELECT organisation_id AS id FROM users WHERE username = 'ngo'`);
   const rescueIn = async (code: string): Promise<string> =>
     (

@@ -1,0 +1,166 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatPaginatorModule } from '@angular/material/paginator';
+import type { PageEvent } from '@angular/material/paginator';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { debounceTime } from 'rxjs';
+import type { Schemas } from '@hw/core/api/api';
+import { AbilityService } from '@hw/core/access/ability.service';
+import { ProblemService } from '@hw/core/auth/problem.service';
+import { LanguageService } from '@hw/core/i18n/language.service';
+import { DateTimePipe } from '@hw/shared/ui/date-time.pipe';
+import { EmptyState } from '@hw/shared/ui/empty-state';
+import { RescuesApiService } from '../data/rescues-api.service';
+
+/** Rescue operations in the user's scope, newest first, filtered by county and dates. */
+@Component({
+  selector: 'hw-rescue-list-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatPaginatorModule,
+    MatProgressBarModule,
+    MatTableModule,
+    TranslocoPipe,
+    DateTimePipe,
+    EmptyState,
+  ],
+  template: `
+    <header class="hw-page-header">
+      <h1>{{ 'rescues.list.title' | transloco }}</h1>
+      @if (canCreate) {
+        <a mat-flat-button routerLink="/rescues/new">{{ 'rescues.form.title' | transloco }}</a>
+      }
+    </header>
+    <form class="hw-filters" role="search" [formGroup]="filters" (submit)="$event.preventDefault()">
+      <mat-form-field>
+        <mat-label>{{ 'rescues.field.jurisdictionCode' | transloco }}</mat-label>
+        <input matInput formControlName="jurisdictionCode" inputmode="numeric" />
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>{{ 'rescues.filter.from' | transloco }}</mat-label>
+        <input matInput type="date" formControlName="from" />
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>{{ 'rescues.filter.to' | transloco }}</mat-label>
+        <input matInput type="date" formControlName="to" />
+      </mat-form-field>
+      <button mat-button type="button" (click)="filters.reset()">{{ 'common.clearFilters' | transloco }}</button>
+    </form>
+    <div class="hw-table-wrap">
+      @if (loading()) {
+        <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | transloco" />
+      }
+      @let result = page();
+      @if (result && result.items.length) {
+        <table mat-table [dataSource]="result.items" [attr.aria-label]="'rescues.list.title' | transloco">
+          <ng-container matColumnDef="occurredAt">
+            <th mat-header-cell *matHeaderCellDef>{{ 'rescues.field.occurredAt' | transloco }}</th>
+            <td mat-cell *matCellDef="let r">
+              <a [routerLink]="['/rescues', r.id]">{{ r.occurredAt | hwDateTime: language() }}</a>
+            </td>
+          </ng-container>
+          <ng-container matColumnDef="place">
+            <th mat-header-cell *matHeaderCellDef>{{ 'rescues.field.place' | transloco }}</th>
+            <td mat-cell *matCellDef="let r">{{ r.place }}</td>
+          </ng-container>
+          <ng-container matColumnDef="jurisdiction">
+            <th mat-header-cell *matHeaderCellDef>{{ 'rescues.field.jurisdiction' | transloco }}</th>
+            <td mat-cell *matCellDef="let r">{{ language() === 'en' ? r.jurisdiction.nameEn : r.jurisdiction.name }}</td>
+          </ng-container>
+          <ng-container matColumnDef="children">
+            <th mat-header-cell *matHeaderCellDef>{{ 'rescues.field.children' | transloco }}</th>
+            <td mat-cell *matCellDef="let r">
+              {{ 'rescues.list.childrenCount' | transloco: { count: r.childrenCount, identified: r.identifiedCount } }}
+            </td>
+          </ng-container>
+          <ng-container matColumnDef="suspects">
+            <th mat-header-cell *matHeaderCellDef>{{ 'rescues.field.suspectsDetained' | transloco }}</th>
+            <td mat-cell *matCellDef="let r">{{ r.suspectsDetained }}</td>
+          </ng-container>
+          <tr mat-header-row *matHeaderRowDef="columns"></tr>
+          <tr mat-row *matRowDef="let r; columns: columns"></tr>
+        </table>
+      } @else if (result && !loading()) {
+        <hw-empty-state icon="inbox" [title]="'rescues.list.empty' | transloco" />
+      }
+      <mat-paginator
+        [length]="result?.total ?? 0"
+        [pageIndex]="pageIndex()"
+        [pageSize]="pageSize()"
+        [pageSizeOptions]="[10, 25, 50, 100]"
+        (page)="onPage($event)"
+      />
+    </div>
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class RescueListPage {
+  private readonly api = inject(RescuesApiService);
+  private readonly problems = inject(ProblemService);
+  private readonly destroyRef = inject(DestroyRef);
+  protected readonly language = inject(LanguageService).current;
+  protected readonly canCreate = inject(AbilityService).can('create', 'Rescue');
+  protected readonly columns = ['occurredAt', 'place', 'jurisdiction', 'children', 'suspects'];
+  protected readonly filters = new FormGroup({
+    jurisdictionCode: new FormControl('', { nonNullable: true }),
+    from: new FormControl('', { nonNullable: true }),
+    to: new FormControl('', { nonNullable: true }),
+  });
+  protected readonly loading = signal(true);
+  protected readonly page = signal<Schemas['RescuePageDto'] | null>(null);
+  protected readonly pageIndex = signal(0);
+  protected readonly pageSize = signal(25);
+
+  constructor() {
+    this.filters.valueChanges.pipe(debounceTime(300), takeUntilDestroyed()).subscribe(() => {
+      this.pageIndex.set(0);
+      this.load();
+    });
+    this.load();
+  }
+
+  protected onPage(event: PageEvent): void {
+    this.pageIndex.set(event.pageIndex);
+    this.pageSize.set(event.pageSize);
+    this.load();
+  }
+
+  private load(): void {
+    const f = this.filters.getRawValue();
+    // A county code is six digits; anything shorter is still being typed.
+    const code = /^\d{6}$/.test(f.jurisdictionCode.trim()) ? f.jurisdictionCode.trim() : undefined;
+    // "to" is a whole day: rescues before the next midnight.
+    const to = f.to ? new Date(new Date(`${f.to}T00:00`).getTime() + 86_400_000).toISOString() : undefined;
+    this.loading.set(true);
+    this.api
+      .rescues({
+        jurisdictionCode: code,
+        from: f.from ? new Date(`${f.from}T00:00`).toISOString() : undefined,
+        to,
+        page: this.pageIndex() + 1,
+        pageSize: this.pageSize(),
+      })
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (page) => {
+          this.page.set(page);
+          this.loading.set(false);
+        },
+        error: (error: unknown) => {
+          this.loading.set(false);
+          this.problems.show(error);
+        },
+      });
+  }
+}

@@ -1,0 +1,112 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatPaginatorModule } from '@angular/material/paginator';
+import type { PageEvent } from '@angular/material/paginator';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { TranslocoPipe } from '@jsverse/transloco';
+import type { Schemas } from '@hw/core/api/api';
+import { ProblemService } from '@hw/core/auth/problem.service';
+import { EmptyState } from '@hw/shared/ui/empty-state';
+import { ChildrenTable } from '../components/children-table';
+import { RescuesApiService } from '../data/rescues-api.service';
+
+/** Children in care: for police those of their scope, for an NGO those placed with it. */
+@Component({
+  selector: 'hw-rescued-child-list-page',
+  imports: [ReactiveFormsModule, MatFormFieldModule, MatPaginatorModule, MatProgressBarModule, MatSelectModule, TranslocoPipe, EmptyState, ChildrenTable],
+  template: `
+    <header class="hw-page-header">
+      <h1>{{ 'rescues.children.title' | transloco }}</h1>
+    </header>
+    <form class="hw-filters" role="search" [formGroup]="filters" (submit)="$event.preventDefault()">
+      <mat-form-field>
+        <mat-label>{{ 'rescues.field.status' | transloco }}</mat-label>
+        <mat-select formControlName="status">
+          <mat-select-trigger>{{ (filters.controls.status.value ? 'rescues.status.' + filters.controls.status.value : 'common.all') | transloco }}</mat-select-trigger>
+          <mat-option value="">{{ 'common.all' | transloco }}</mat-option>
+          @for (s of statuses; track s) {
+            <mat-option [value]="s">{{ 'rescues.status.' + s | transloco }}</mat-option>
+          }
+        </mat-select>
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>{{ 'rescues.children.identified' | transloco }}</mat-label>
+        <mat-select formControlName="identified">
+          <mat-select-trigger>{{ (filters.controls.identified.value ? 'rescues.children.identified_' + filters.controls.identified.value : 'common.all') | transloco }}</mat-select-trigger>
+          <mat-option value="">{{ 'common.all' | transloco }}</mat-option>
+          <mat-option value="true">{{ 'rescues.children.identified_true' | transloco }}</mat-option>
+          <mat-option value="false">{{ 'rescues.children.identified_false' | transloco }}</mat-option>
+        </mat-select>
+      </mat-form-field>
+    </form>
+    <div class="hw-table-wrap">
+      @if (loading()) {
+        <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | transloco" />
+      }
+      @let result = page();
+      @if (result && result.items.length) {
+        <hw-children-table [children]="result.items" [caption]="'rescues.children.title' | transloco" [columns]="columns" />
+      } @else if (result && !loading()) {
+        <hw-empty-state icon="people" [title]="'rescues.children.empty' | transloco" />
+      }
+      <mat-paginator
+        [length]="result?.total ?? 0"
+        [pageIndex]="pageIndex()"
+        [pageSize]="pageSize()"
+        [pageSizeOptions]="[10, 25, 50, 100]"
+        (page)="onPage($event)"
+      />
+    </div>
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class RescuedChildListPage {
+  private readonly api = inject(RescuesApiService);
+  private readonly problems = inject(ProblemService);
+  private readonly destroyRef = inject(DestroyRef);
+  protected readonly statuses = ['in_care', 'reunited', 'transferred'] as const;
+  protected readonly columns = ['child', 'sexAge', 'condition', 'placement', 'rescue'];
+  protected readonly filters = new FormGroup({
+    status: new FormControl('', { nonNullable: true }),
+    identified: new FormControl('', { nonNullable: true }),
+  });
+  protected readonly loading = signal(true);
+  protected readonly page = signal<Schemas['RescuedChildPageDto'] | null>(null);
+  protected readonly pageIndex = signal(0);
+  protected readonly pageSize = signal(25);
+
+  constructor() {
+    this.filters.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => {
+      this.pageIndex.set(0);
+      this.load();
+    });
+    this.load();
+  }
+
+  protected onPage(event: PageEvent): void {
+    this.pageIndex.set(event.pageIndex);
+    this.pageSize.set(event.pageSize);
+    this.load();
+  }
+
+  private load(): void {
+    const f = this.filters.getRawValue();
+    this.loading.set(true);
+    this.api
+      .children({ status: f.status || undefined, identified: f.identified || undefined, page: this.pageIndex() + 1, pageSize: this.pageSize() })
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (page) => {
+          this.page.set(page);
+          this.loading.set(false);
+        },
+        error: (error: unknown) => {
+          this.loading.set(false);
+          this.problems.show(error);
+        },
+      });
+  }
+}
