@@ -10,7 +10,7 @@ const expectations: { username: string; sees: string[]; hidden: string[] }[] = [
   {
     username: 'admin',
     sees: ['Home', ...ADMIN_NAV],
-    hidden: ['Missing-child files', ...DNA_LAB_NAV],
+    hidden: ['Missing-child files', ...DNA_LAB_NAV, 'Reports'],
   },
   {
     username: 'supervisor',
@@ -20,6 +20,7 @@ const expectations: { username: string; sees: string[]; hidden: string[] }[] = [
       'Sightings',
       'Map',
       ...DNA_READ_NAV,
+      'Reports',
       'Users',
       'Audit log',
     ],
@@ -33,17 +34,17 @@ const expectations: { username: string; sees: string[]; hidden: string[] }[] = [
   {
     username: 'officer',
     sees: ['Home', 'Missing-child files', 'Sightings', 'Map', ...DNA_READ_NAV],
-    hidden: [...ADMIN_NAV, 'DNA import', 'Kinship calculator'],
+    hidden: [...ADMIN_NAV, 'DNA import', 'Kinship calculator', 'Reports'],
   },
   {
     username: 'lab',
     sees: ['Home', 'Missing-child files', ...DNA_LAB_NAV],
-    hidden: ADMIN_NAV,
+    hidden: [...ADMIN_NAV, 'Reports'],
   },
   {
     username: 'ngo',
     sees: ['Home', 'Missing-child files'],
-    hidden: [...ADMIN_NAV, ...DNA_LAB_NAV],
+    hidden: [...ADMIN_NAV, ...DNA_LAB_NAV, 'Reports'],
   },
 ];
 
