@@ -24,8 +24,10 @@ export interface GridColumn {
           @for (c of columns(); track c.label) {
             <th scope="colgroup" colspan="2">{{ c.label | transloco }}</th>
           }
-          <th scope="col" class="hw-visually-hidden">
-            {{ 'dna.entry.problem' | transloco }}
+          <th scope="col">
+            <span class="hw-visually-hidden">{{
+              'dna.entry.problem' | transloco
+            }}</span>
           </th>
         </tr>
       </thead>

@@ -84,8 +84,11 @@ const ALL_PEOPLE: readonly Person[] = ['child', 'alleged', 'mother', 'father'];
       gap: 0 12px;
       align-items: baseline;
     }
+    .hw-row {
+      margin-bottom: 8px;
+    }
     .hw-row > mat-form-field {
-      flex: 0 1 220px;
+      flex: 0 1 240px;
     }
     .hw-json {
       width: 100%;

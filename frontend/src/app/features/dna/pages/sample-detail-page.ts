@@ -118,7 +118,7 @@ import { toLocalInput } from '../data/sample-form';
 
       @if (canUpdate() && s.allowedNextEvents.length) {
         <h2>{{ 'dna.sample.addEvent' | transloco }}</h2>
-        <form class="hw-form" [formGroup]="form" (ngSubmit)="add(s)">
+        <form class="hw-event-form" [formGroup]="form" (ngSubmit)="add(s)">
           <mat-form-field>
             <mat-label>{{ 'dna.field.event' | transloco }}</mat-label>
             <mat-select formControlName="event">
@@ -178,11 +178,11 @@ import { toLocalInput } from '../data/sample-form';
     .hw-timeline li {
       margin: 6px 0;
     }
-    .hw-form {
+    .hw-event-form {
       display: flex;
       flex-wrap: wrap;
-      gap: 12px;
-      align-items: center;
+      gap: 0 12px;
+      align-items: baseline;
     }
     .hw-muted {
       color: var(--mat-sys-on-surface-variant);
