@@ -8,12 +8,11 @@
  * the sampler keeps running while the main thread is busy laying out pages), and cross-checked
  * against the kernel's high-water mark (VmHWM) where /proc is available.
  */
-import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
-import { Worker } from 'node:worker_threads';
 import { campaignReport, renderPdf } from '../src/reports/rendering';
 import { constructedCampaign } from '../src/reports/rendering/testing/fixtures';
 import { writeCsv, writeXlsx, type ExportColumn } from '../src/exports/writers';
+import { highWaterMark, startSampler } from './bench-memory';
 
 function argument(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -26,31 +25,6 @@ function option(name: string): string | undefined {
 
 const MB = 1024 * 1024;
 const mb = (bytes: number) => `${(bytes / MB).toFixed(0)} MB`;
-
-/** A worker that records the highest RSS it sees into shared memory. */
-function startSampler(): { peak: () => number; reset: () => void; stop: () => Promise<number> } {
-  const shared = new Float64Array(new SharedArrayBuffer(16));
-  const worker = new Worker(
-    `const { workerData } = require('node:worker_threads');
-     const shared = new Float64Array(workerData);
-     setInterval(() => { const rss = process.memoryUsage().rss; if (rss > shared[0]) shared[0] = rss; }, 5);`,
-    { eval: true, workerData: shared.buffer },
-  );
-  return {
-    peak: () => Math.max(shared[0], process.memoryUsage().rss),
-    reset: () => (shared[0] = process.memoryUsage().rss),
-    stop: async () => worker.terminate(),
-  };
-}
-
-function highWaterMark(): string {
-  try {
-    const line = readFileSync('/proc/self/status', 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
-    return line ? `${(Number(line.replace(/\D+/g, '')) / 1024).toFixed(0)} MB` : 'n/a';
-  } catch {
-    return 'n/a';
-  }
-}
 
 function cpuMs(start: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(start);
