@@ -5,12 +5,13 @@ import { ShellPage } from './support/shell.po';
 const ADMIN_NAV = ['Users', 'Organisations', 'Jurisdictions', 'Audit log'];
 const DNA_READ_NAV = ['DNA matches', 'DNA samples', 'Allele frequencies'];
 const DNA_LAB_NAV = [...DNA_READ_NAV, 'DNA import', 'Kinship calculator'];
+const REUNION_NAV = ['Reunions', 'Follow-up visits'];
 
 const expectations: { username: string; sees: string[]; hidden: string[] }[] = [
   {
     username: 'admin',
     sees: ['Home', ...ADMIN_NAV],
-    hidden: ['Missing-child files', ...DNA_LAB_NAV, 'Reports'],
+    hidden: ['Missing-child files', ...DNA_LAB_NAV, 'Reports', ...REUNION_NAV, 'Awaiting sign-off'],
   },
   {
     username: 'supervisor',
@@ -20,6 +21,8 @@ const expectations: { username: string; sees: string[]; hidden: string[] }[] = [
       'Sightings',
       'Map',
       ...DNA_READ_NAV,
+      ...REUNION_NAV,
+      'Awaiting sign-off',
       'Reports',
       'Users',
       'Audit log',
@@ -33,18 +36,18 @@ const expectations: { username: string; sees: string[]; hidden: string[] }[] = [
   },
   {
     username: 'officer',
-    sees: ['Home', 'Missing-child files', 'Sightings', 'Map', ...DNA_READ_NAV],
-    hidden: [...ADMIN_NAV, 'DNA import', 'Kinship calculator', 'Reports'],
+    sees: ['Home', 'Missing-child files', 'Sightings', 'Map', ...DNA_READ_NAV, ...REUNION_NAV],
+    hidden: [...ADMIN_NAV, 'DNA import', 'Kinship calculator', 'Reports', 'Awaiting sign-off'],
   },
   {
     username: 'lab',
     sees: ['Home', 'Missing-child files', ...DNA_LAB_NAV],
-    hidden: [...ADMIN_NAV, 'Reports'],
+    hidden: [...ADMIN_NAV, 'Reports', ...REUNION_NAV],
   },
   {
     username: 'ngo',
-    sees: ['Home', 'Missing-child files'],
-    hidden: [...ADMIN_NAV, ...DNA_LAB_NAV, 'Reports'],
+    sees: ['Home', 'Missing-child files', ...REUNION_NAV],
+    hidden: [...ADMIN_NAV, ...DNA_LAB_NAV, 'Reports', 'Awaiting sign-off'],
   },
 ];
 
