@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { record } from '../access/ability.factory';
 import type { AccessContext } from '../access/actor';
 import { scopeCondition } from '../access/scope-query';
@@ -316,7 +316,7 @@ export class CampaignsService {
   }
 }
 
-async function countOf(qb: SelectQueryBuilder<unknown>): Promise<number> {
+async function countOf(qb: SelectQueryBuilder<ObjectLiteral>): Promise<number> {
   const row = await qb.clone().select('count(*)::int', 'n').orderBy().getRawOne<{ n: number }>();
   return row?.n ?? 0;
 }
