@@ -27,6 +27,8 @@ const BASE = {
   textStyle: { fontFamily: FONT, color: TEXT_COLOR },
   animationDuration: 300,
 };
+// Axis labels inside the chart's box (ECharts otherwise lets long category names spill out of it).
+const GRID = { left: 8, right: 24, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' };
 const AXIS_LABEL = { color: TEXT_COLOR, hideOverlap: true };
 const VALUE_AXIS = {
   type: 'value',
@@ -64,7 +66,7 @@ export function barChart(categories: readonly string[], series: readonly ChartSe
       ...BASE,
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: series.length > 1 ? { top: 0, textStyle: { color: TEXT_COLOR } } : undefined,
-      grid: { left: 8, right: 16, top: series.length > 1 ? 36 : 12, bottom: 8 },
+      grid: { ...GRID, top: series.length > 1 ? 40 : 24 },
       xAxis: horizontal ? VALUE_AXIS : categoryAxis,
       yAxis: horizontal ? categoryAxis : VALUE_AXIS,
       series: series.map((s) => ({
@@ -87,7 +89,7 @@ export function trendChart(periods: readonly string[], series: readonly ChartSer
       ...BASE,
       tooltip: { trigger: 'axis' },
       legend: { top: 0, textStyle: { color: TEXT_COLOR } },
-      grid: { left: 8, right: 16, top: 36, bottom: 8 },
+      grid: { ...GRID, top: 40 },
       xAxis: {
         type: 'category',
         data: [...periods],

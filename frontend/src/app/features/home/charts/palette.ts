@@ -14,6 +14,7 @@ export const SERIES_COLORS = {
   childrenRecovered: '#d98a00',
   reunited: '#13877a',
   waiting: '#7b5ea7',
+  done: '#9e9e9e',
   due: '#d98a00',
   overdue: '#c0392b',
 } as const;

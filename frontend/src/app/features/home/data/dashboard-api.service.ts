@@ -4,8 +4,8 @@ import { forkJoin, map, of, switchMap } from 'rxjs';
 import type { Observable } from 'rxjs';
 import { API, queryParams } from '@hw/core/api/api';
 import type { Page, Schemas } from '@hw/core/api/api';
-import { ACTIVE_CASE_STATUSES, RESCUED_CHILD_STATUSES, WAITING_CUSTODY_STATES, countByAge, zipCounts } from './shaping';
-import type { AgeBucket, Count } from './shaping';
+import { ACTIVE_CASE_STATUSES, CUSTODY_STATES, RESCUED_CHILD_STATUSES, campaignsInOrder, countByAge, zipCounts } from './shaping';
+import type { AgeBucket, Count, CustodyState } from './shaping';
 
 type Params = Record<string, string | number | undefined>;
 
@@ -15,9 +15,13 @@ export type Match = Schemas['MatchDto'];
 export type Statistics = Schemas['StatisticsDto'];
 export type FollowUp = Schemas['FollowUpListItemDto'];
 export type RescuedChild = Schemas['RescuedChildDto'];
+export type Campaign = Schemas['CampaignDto'];
+export type CampaignDetail = Schemas['CampaignDetailDto'];
 
 /** How many of the latest records a dashboard list shows. */
 export const LATEST = 5;
+/** Campaigns whose progress the supervisor dashboard shows. */
+const CAMPAIGNS = 3;
 /** Children in care fetched for the age chart: pages of 100, at most this many pages. */
 const CARE_PAGES = 10;
 
@@ -86,12 +90,23 @@ export class DashboardApiService {
     return this.page<Match>('dna/matches', { status });
   }
 
-  samplesWaiting(): Observable<Count<(typeof WAITING_CUSTODY_STATES)[number]>[]> {
-    return this.countEach('dna/samples', 'custodyState', WAITING_CUSTODY_STATES);
+  samplesByCustody(): Observable<Count<CustodyState>[]> {
+    return this.countEach('dna/samples', 'custodyState', CUSTODY_STATES);
   }
 
   statistics(): Observable<Statistics> {
     return this.http.get<Statistics>(`${API}/statistics`, { params: { granularity: 'month' } });
+  }
+
+  /** The latest campaigns (running ones first) with their figures, and how many there are in all. */
+  campaigns(): Observable<{ items: CampaignDetail[]; total: number }> {
+    return this.page<Campaign>('campaigns', {}, 20).pipe(
+      switchMap((page) => {
+        const shown = campaignsInOrder(page.items).slice(0, CAMPAIGNS);
+        const details = shown.map((c) => this.http.get<CampaignDetail>(`${API}/campaigns/${encodeURIComponent(c.id)}`));
+        return (details.length ? forkJoin(details) : of([])).pipe(map((items) => ({ items, total: page.total })));
+      }),
+    );
   }
 
   /** Follow-up visits past their day and those due within 30 days, soonest first (as the API sorts them). */

@@ -8,6 +8,7 @@ export const LINKS = {
   rescuedChildren: '/rescued-children',
   reunions: '/reunions',
   followUps: '/reunions/follow-ups',
+  signOffs: '/reunions/awaiting-sign-off',
   campaigns: '/campaigns',
   users: '/admin/users',
   organisations: '/admin/organisations',

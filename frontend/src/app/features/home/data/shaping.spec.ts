@@ -1,5 +1,5 @@
 import type { JurisdictionFigures } from './shaping';
-import { ageBucket, countByAge, jurisdictionLevel, periodDays, periodLabel, total, zipCounts } from './shaping';
+import { ageBucket, campaignElapsed, campaignsInOrder, countByAge, jurisdictionLevel, periodDays, periodLabel, statisticsToday, total, zipCounts } from './shaping';
 
 const counts = { filesOpened: 0, filesClosed: 0, rescues: 0, childrenRecovered: 0, reunited: 0, suspectsDetained: 0 };
 const row = (code: string, depth: number): JurisdictionFigures => ({
@@ -67,5 +67,31 @@ describe('dashboard data shaping', () => {
     expect(jurisdictionLevel(tree).map((r) => r.code)).toEqual(['341221', '341222']);
     expect(jurisdictionLevel([row('341222', 0)]).map((r) => r.code)).toEqual(['341222']);
     expect(jurisdictionLevel([])).toEqual([]);
+  });
+});
+
+describe('campaign progress', () => {
+  it('puts running campaigns first, then upcoming, then ended, keeping the API order within each', () => {
+    const campaigns = [
+      { id: 'a', phase: 'ended' as const },
+      { id: 'b', phase: 'upcoming' as const },
+      { id: 'c', phase: 'active' as const },
+      { id: 'd', phase: 'ended' as const },
+      { id: 'e', phase: 'active' as const },
+    ];
+    expect(campaignsInOrder(campaigns).map((c) => c.id)).toEqual(['c', 'e', 'b', 'a', 'd']);
+  });
+
+  it('counts the share of days gone by, both ends included, held between 0 and 100', () => {
+    expect(campaignElapsed('2026-11-01', '2026-11-10', '2026-11-05')).toBe(50);
+    expect(campaignElapsed('2026-11-01', '2026-11-10', '2026-11-10')).toBe(100);
+    expect(campaignElapsed('2026-11-01', '2026-11-01', '2026-11-01')).toBe(100);
+    expect(campaignElapsed('2026-11-01', '2026-11-10', '2026-10-20')).toBe(0);
+    expect(campaignElapsed('2026-11-01', '2026-11-10', '2026-12-20')).toBe(100);
+  });
+
+  it('takes today in China time: from 16:00 UTC it is already the next day', () => {
+    expect(statisticsToday(new Date('2026-11-28T15:59:00Z'))).toBe('2026-11-28');
+    expect(statisticsToday(new Date('2026-11-28T16:00:00Z'))).toBe('2026-11-29');
   });
 });

@@ -13,6 +13,12 @@ export const ACTIVE_CASE_STATUSES = ['open', 'sighted', 'located', 'rescued'] as
 export const ALL_CASE_STATUSES = [...ACTIVE_CASE_STATUSES, 'reunited', 'closed'] as const;
 /** Custody states of a sample not yet profiled: what a laboratory still has to do. */
 export const WAITING_CUSTODY_STATES = ['collected', 'sealed', 'shipped', 'received'] as const;
+export const CUSTODY_STATES = [...WAITING_CUSTODY_STATES, 'profiled', 'stored', 'destroyed'] as const;
+export type CustodyState = (typeof CUSTODY_STATES)[number];
+
+export function isWaiting(state: string): boolean {
+  return (WAITING_CUSTODY_STATES as readonly string[]).includes(state);
+}
 export const RESCUED_CHILD_STATUSES = ['in_care', 'reunited', 'transferred'] as const;
 export const AGE_BUCKETS = ['0-2', '3-5', '6-11', '12-17', '18+', 'unknown'] as const;
 export type AgeBucket = (typeof AGE_BUCKETS)[number];
@@ -75,6 +81,18 @@ export function jurisdictionLevel(rows: readonly JurisdictionFigures[]): Jurisdi
   const top = Math.min(...rows.map((r) => r.depth));
   const below = rows.filter((r) => r.depth === top + 1);
   return below.length ? below : rows.filter((r) => r.depth === top);
+}
+
+/** Today's date (`YYYY-MM-DD`) on the statistics calendar, as campaigns count their days. */
+export function statisticsToday(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: STATISTICS_TIME_ZONE }).format(now);
+}
+
+const PHASE_ORDER = { active: 0, upcoming: 1, ended: 2 } as const;
+
+/** Running campaigns first, then those about to start, then past ones; the API's order (newest first) within each. */
+export function campaignsInOrder<T extends { phase: keyof typeof PHASE_ORDER }>(campaigns: readonly T[]): T[] {
+  return campaigns.map((c, i) => ({ c, i })).sort((a, b) => PHASE_ORDER[a.c.phase] - PHASE_ORDER[b.c.phase] || a.i - b.i).map(({ c }) => c);
 }
 
 /** Share of a campaign's days gone by, 0–100, on the given day (`YYYY-MM-DD`). */

@@ -13,7 +13,7 @@ import { StatTile } from '../components/stat-tile';
 import { DashboardApiService } from '../data/dashboard-api.service';
 import { LINKS } from '../data/links';
 import { loaded } from '../data/loaded';
-import { total } from '../data/shaping';
+import { isWaiting, total } from '../data/shaping';
 
 /** A laboratory's bench: samples not yet profiled, and candidate matches waiting for a technician. */
 @Component({
@@ -29,13 +29,14 @@ export class LabDashboard {
   private readonly labels = chartLabels(['home', 'dna']);
   protected readonly language = inject(LanguageService).current;
 
-  protected readonly samples = loaded(() => this.api.samplesWaiting());
+  protected readonly samples = loaded(() => this.api.samplesByCustody());
   protected readonly candidates = loaded(() => this.api.matches('candidate'));
   protected readonly proposed = loaded(() => this.api.matches('proposed'));
 
+  protected readonly hasSamples = computed(() => total(this.samples.value() ?? []) > 0);
   protected readonly waiting = computed(() => {
     const samples = this.samples.value();
-    return samples ? total(samples) : undefined;
+    return samples ? total(samples.filter((c) => isWaiting(c.key))) : undefined;
   });
 
   protected readonly byCustodyChart = computed(() => {
@@ -44,7 +45,8 @@ export class LabDashboard {
     if (!samples || !labels) return null;
     return barChart(
       samples.map((c) => labels.t(`dna.custody.${c.key}`)),
-      [{ name: labels.t('home.lab.waiting'), values: samples.map((c) => c.count), color: SERIES_COLORS.waiting }],
+      [{ name: labels.t('home.lab.samples'), values: samples.map((c) => c.count) }],
+      { categoryColors: samples.map((c) => (isWaiting(c.key) ? SERIES_COLORS.waiting : SERIES_COLORS.done)) },
     );
   });
 }

@@ -7,6 +7,7 @@ import { Chart } from '../charts/chart';
 import { chartLabels } from '../charts/chart-labels';
 import { barChart, donutChart, trendChart } from '../charts/chart-options';
 import { CASE_STATUS_COLORS, SERIES_COLORS } from '../charts/palette';
+import { CampaignProgress } from '../components/campaign-progress';
 import { DashboardCard } from '../components/dashboard-card';
 import { FollowUpList } from '../components/follow-up-list';
 import { StatTile } from '../components/stat-tile';
@@ -18,7 +19,7 @@ import { ALL_CASE_STATUSES, jurisdictionLevel, periodDays, periodLabel } from '.
 /** The figures of a supervisor's jurisdiction over the last twelve months, and what waits for their decision. */
 @Component({
   selector: 'hw-supervisor-dashboard',
-  imports: [TranslocoPipe, EmptyState, Chart, DashboardCard, FollowUpList, StatTile],
+  imports: [TranslocoPipe, EmptyState, Chart, CampaignProgress, DashboardCard, FollowUpList, StatTile],
   templateUrl: './supervisor-dashboard.html',
   styleUrl: './section.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -38,6 +39,7 @@ export class SupervisorDashboard {
     }),
   );
   protected readonly followUps = loaded(() => this.api.followUpsToMake());
+  protected readonly campaigns = loaded(() => this.api.campaigns());
 
   protected readonly recovered = computed(() => {
     const summary = this.statistics.value()?.summary;
