@@ -37,7 +37,7 @@ export class FilesByStatusDto implements Partial<Record<FileStatus, number>> {
 export class SummaryFiguresDto implements SummaryFigures {
   @ApiProperty() filesOpened: number;
   @ApiProperty() filesClosed: number;
-  @ApiProperty({ type: FilesByStatusDto, description: `Files by current status (${FILE_STATUSES.join(', ')}); absent = 0` })
+  @ApiProperty({ type: FilesByStatusDto, description: `The files opened in the period, by where they stand now (${FILE_STATUSES.join(', ')}); absent = 0` })
   filesByStatus: FilesByStatusDto;
   @ApiProperty() sightingsReceived: number;
   @ApiProperty({ description: 'Of the sightings received, how many are now linked to a file' }) sightingsLinked: number;

@@ -111,8 +111,8 @@ const median = (value: unknown): number | null => (value === null || value === u
  * Figures about files, sightings, rescues, reunions and DNA matches, always inside a scope and
  * computed in SQL over indexed columns (issue 5 §4; ≤ 500 ms over a million files, see
  * backend/scripts/bench-statistics.ts). Definitions:
- * - files opened: created in the period; closed: closed_at in the period; by status: the current
- *   status of every file opened before the period's end;
+ * - files opened: created in the period, and by status: where those files stand now; closed:
+ *   closed_at in the period;
  * - sightings received in the period, and of those how many are now linked or dismissed;
  * - rescues (occurred_at), the children recovered in them (identified = linked to a file), and the
  *   suspects they detained;
@@ -168,17 +168,16 @@ export class StatisticsService {
     const c = await this.criteria(scope, filter);
     if (!c) return emptySummary();
     const notDeleted = 'c.deleted_at IS NULL';
-    const [opened, closed, byStatus, found, reunitedMedian, sightings, rescues, children, reunited, matches] = await Promise.all([
-      this.one(statement((p) => `SELECT count(*) AS n FROM cases c WHERE ${notDeleted} AND ${c.period(p, 'c.created_at')} AND ${c.scope(p, 'c.jurisdiction_path')} AND ${c.tagged(p, 'case', 'c.id')}`)),
-      this.one(statement((p) => `SELECT count(*) AS n FROM cases c WHERE ${notDeleted} AND ${c.period(p, 'c.closed_at')} AND ${c.scope(p, 'c.jurisdiction_path')} AND ${c.tagged(p, 'case', 'c.id')}`)),
+    const [byStatus, closed, found, reunitedMedian, sightings, rescues, children, reunited, matches] = await Promise.all([
+      // One range scan gives both the files opened and where they stand now.
       this.rows(
         statement(
           (p) => `SELECT c.status, count(*) AS n FROM cases c
-                   WHERE ${notDeleted} AND ${c.scope(p, 'c.jurisdiction_path')} AND ${c.tagged(p, 'case', 'c.id')}
-                     ${c.to ? `AND c.created_at < ${p.add(c.to)}` : ''}
+                   WHERE ${notDeleted} AND ${c.period(p, 'c.created_at')} AND ${c.scope(p, 'c.jurisdiction_path')} AND ${c.tagged(p, 'case', 'c.id')}
                    GROUP BY c.status`,
         ),
       ),
+      this.one(statement((p) => `SELECT count(*) AS n FROM cases c WHERE ${notDeleted} AND ${c.period(p, 'c.closed_at')} AND ${c.scope(p, 'c.jurisdiction_path')} AND ${c.tagged(p, 'case', 'c.id')}`)),
       this.one(
         statement(
           (p) => `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM c.found_at - c.last_seen_at) / 86400) AS n
@@ -231,7 +230,7 @@ export class StatisticsService {
     const filesByStatus: Partial<Record<FileStatus, number>> = {};
     for (const row of byStatus) filesByStatus[row['status'] as FileStatus] = num(row['n']);
     return {
-      filesOpened: num(opened['n']),
+      filesOpened: Object.values(filesByStatus).reduce((sum, n) => sum + n, 0),
       filesClosed: num(closed['n']),
       filesByStatus,
       sightingsReceived: num(sightings['received']),
@@ -303,7 +302,9 @@ export class StatisticsService {
       return entry;
     };
     const format = granularity === 'month' ? 'YYYY-MM' : 'YYYY-MM-DD';
-    const local = (column: string) => `to_char(${column} AT TIME ZONE '${STATISTICS_TIME_ZONE}', '${format}')`;
+    // Truncate while grouping, format the few groups afterwards (to_char per row is what costs).
+    const local = (column: string) => `date_trunc('${granularity}', ${column} AT TIME ZONE '${STATISTICS_TIME_ZONE}')`;
+    const formatted = (sql: string) => `SELECT to_char(period, '${format}') AS period, n FROM (${sql}) grouped`;
     if (filter.from) {
       // Every period of the range, so that a chart shows the quiet months as zeros.
       const series: { period: string }[] = await this.dataSource.query(
@@ -318,10 +319,10 @@ export class StatisticsService {
     if (!c) return [...points.values()];
     const grouped = (build: (p: Params) => string) => this.rows(statement(build));
     const [opened, sightings, children, reunited] = await Promise.all([
-      grouped((p) => `SELECT ${local('c.created_at')} AS period, count(*) AS n FROM cases c WHERE c.deleted_at IS NULL AND ${c.period(p, 'c.created_at')} AND ${c.scope(p, 'c.jurisdiction_path')} AND ${c.tagged(p, 'case', 'c.id')} GROUP BY 1`),
-      grouped((p) => `SELECT ${local('s.created_at')} AS period, count(*) AS n FROM sightings s WHERE ${c.period(p, 's.created_at')} AND ${c.scope(p, 's.jurisdiction_path')} AND ${c.tagged(p, 'sighting', 's.id')} GROUP BY 1`),
-      grouped((p) => `SELECT ${local('r.occurred_at')} AS period, count(*) AS n FROM rescues r JOIN rescued_children rc ON rc.rescue_id = r.id WHERE ${c.period(p, 'r.occurred_at')} AND ${c.scope(p, 'r.jurisdiction_path')} AND ${c.tagged(p, 'rescue', 'r.id')} GROUP BY 1`),
-      grouped((p) => `SELECT to_char(u.reunited_on, '${format}') AS period, count(*) AS n FROM reunions u WHERE ${this.reunionWhere(p, c)} GROUP BY 1`),
+      grouped((p) => formatted(`SELECT ${local('c.created_at')} AS period, count(*) AS n FROM cases c WHERE c.deleted_at IS NULL AND ${c.period(p, 'c.created_at')} AND ${c.scope(p, 'c.jurisdiction_path')} AND ${c.tagged(p, 'case', 'c.id')} GROUP BY 1`)),
+      grouped((p) => formatted(`SELECT ${local('s.created_at')} AS period, count(*) AS n FROM sightings s WHERE ${c.period(p, 's.created_at')} AND ${c.scope(p, 's.jurisdiction_path')} AND ${c.tagged(p, 'sighting', 's.id')} GROUP BY 1`)),
+      grouped((p) => formatted(`SELECT ${local('r.occurred_at')} AS period, count(*) AS n FROM rescues r JOIN rescued_children rc ON rc.rescue_id = r.id WHERE ${c.period(p, 'r.occurred_at')} AND ${c.scope(p, 'r.jurisdiction_path')} AND ${c.tagged(p, 'rescue', 'r.id')} GROUP BY 1`)),
+      grouped((p) => formatted(`SELECT date_trunc('${granularity}', u.reunited_on) AS period, count(*) AS n FROM reunions u WHERE ${this.reunionWhere(p, c)} GROUP BY 1`)),
     ]);
     for (const row of opened) point(String(row['period'])).filesOpened += num(row['n']);
     for (const row of sightings) point(String(row['period'])).sightingsReceived += num(row['n']);
