@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
+// The back end's own PDF text extractor (dependency-free test code), rather than a second copy here.
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { compact, inspectPdf } from '../../backend/src/reports/rendering/testing/pdf-text';
 import { apiToken, signIn } from './support/session';
 
