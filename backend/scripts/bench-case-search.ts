@@ -16,6 +16,8 @@ import { CasesService } from '../src/cases/cases.service';
 import { compact, fullPinyin } from '../src/cases/search-text';
 import { DEMO_PASSWORD } from '../src/database/seed/demo-seed';
 import { accessAs, arg, percentile, seedBenchFiles, startBenchApp } from './bench-support';
+import { CpuMeter, cpuPer } from './bench-cpu';
+import { loadavg } from 'node:os';
 
 const FILES = arg('files', 1_000_000);
 const SECONDS = arg('seconds', 20);
@@ -23,7 +25,11 @@ const CONNECTIONS = 32;
 
 async function main(): Promise<void> {
   const { app, dataSource, databaseUrl, stop } = await startBenchApp();
-  await seedBenchFiles(dataSource, FILES);
+  // With DATABASE_URL, a database seeded by an earlier run is reused as it is.
+  const [{ n: existing }] = await dataSource.query('SELECT count(*)::int AS n FROM cases');
+  if (existing >= FILES) console.log(`Reusing the ${existing.toLocaleString()} files already there`);
+  else await seedBenchFiles(dataSource, FILES);
+  const cpu = await CpuMeter.attach(dataSource);
 
   // ---- the query mix: what officers type
   const sample: { child_full_name: string; case_number: string }[] = await dataSource.query(
@@ -51,6 +57,7 @@ async function main(): Promise<void> {
   const warmBody = (await warm.json()) as { total: number };
   console.log(`Example: q=${queries[0]} → ${warmBody.total} file(s)`);
   let next = 0;
+  const apiCpu = cpu.read();
   const apiResult = await autocannon({
     url,
     connections: CONNECTIONS,
@@ -59,6 +66,7 @@ async function main(): Promise<void> {
     requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/v1/cases?q=${encodeURIComponent(queries[next++ % queries.length])}` }) }],
   });
   const non2xx = apiResult.non2xx;
+  const apiCpuAfter = cpu.read();
 
   // ---- the same SQL straight through pg
   const cases = app.get(CasesService);
@@ -81,6 +89,7 @@ async function main(): Promise<void> {
     console.log(`Plan for q=${queries[k]}:\n${plan.rows.map((r: Record<string, string>) => `    ${r['QUERY PLAN']}`).join('\n')}`);
   }
   const latencies: number[] = [];
+  const rawCpu = cpu.read();
   const deadline = Date.now() + SECONDS * 1000;
   let i = 0;
   await Promise.all(
@@ -99,6 +108,7 @@ async function main(): Promise<void> {
       }
     }),
   );
+  const rawCpuAfter = cpu.read();
   await pool.end();
   latencies.sort((a, b) => a - b);
   const raw = { p50: percentile(latencies, 50), p95: percentile(latencies, 95), count: latencies.length };
@@ -110,6 +120,10 @@ async function main(): Promise<void> {
   console.log(`  API  (autocannon): p50 ${api.p50.toFixed(1)} ms, p95 ≈ ${p95.toFixed(1)} ms (p90 ${apiResult.latency.p90} / p97.5 ${apiResult.latency.p97_5}), ${api.rps.toFixed(0)} req/s, non-2xx ${non2xx}`);
   console.log(`  raw SQL (pg, same statements): p50 ${raw.p50.toFixed(1)} ms, p95 ${raw.p95.toFixed(1)} ms, ${(raw.count / SECONDS).toFixed(0)} searches/s`);
   console.log(`  ratio API / raw: p50 ${(api.p50 / raw.p50).toFixed(2)}, p95 ${(p95 / raw.p95).toFixed(2)}   (targets: API p95 ≤ 50 ms, ratio ≤ 1.5)`);
+  // CPU per search, not skewed by other work on the machine (autocannon and the pg client run in this process too).
+  console.log(`  API: ${cpuPer(apiCpu, apiCpuAfter, Math.max(1, apiResult.requests.total), 'search')}`);
+  console.log(`  raw: ${cpuPer(rawCpu, rawCpuAfter, Math.max(1, latencies.length), 'search')}`);
+  console.log(`  load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   await stop();
 }
 

@@ -14,19 +14,25 @@ export class CpuMeter {
     return new CpuMeter(statOf(pid)?.ppid ?? null);
   }
 
-  /** Seconds of CPU (user + system) so far. */
-  read(): { node: number; postgres: number } {
+  /** Seconds of CPU (user + system) so far: this process, and each PostgreSQL process by pid. */
+  read(): CpuReading {
     const own = process.cpuUsage();
-    let postgres = 0;
+    const postgres = new Map<number, number>();
     if (this.postmasterPid !== null) {
       for (const entry of safeReaddir('/proc')) {
         if (!/^\d+$/.test(entry)) continue;
-        const stat = statOf(Number(entry));
-        if (stat && (stat.ppid === this.postmasterPid || Number(entry) === this.postmasterPid)) postgres += stat.cpu;
+        const pid = Number(entry);
+        const stat = statOf(pid);
+        if (stat && (stat.ppid === this.postmasterPid || pid === this.postmasterPid)) postgres.set(pid, stat.cpu);
       }
     }
     return { node: (own.user + own.system) / 1e6, postgres };
   }
+}
+
+export interface CpuReading {
+  node: number;
+  postgres: Map<number, number>;
 }
 
 const TICKS_PER_SECOND = 100;
@@ -50,9 +56,14 @@ function safeReaddir(path: string): string[] {
   }
 }
 
-/** "12.3 ms CPU (Node 4.1 + PostgreSQL 8.2) per <unit>" between two readings. */
-export function cpuPer(before: { node: number; postgres: number }, after: { node: number; postgres: number }, count: number, unit: string): string {
+/**
+ * "12.3 ms CPU per <unit> (Node 4.1 + PostgreSQL 8.2)" between two readings. PostgreSQL is summed
+ * per process (a connection opened in between counts in full; one closed in between is missed).
+ */
+export function cpuPer(before: CpuReading, after: CpuReading, count: number, unit: string): string {
+  let postgresSeconds = 0;
+  for (const [pid, cpu] of after.postgres) postgresSeconds += cpu - (before.postgres.get(pid) ?? 0);
   const node = ((after.node - before.node) * 1000) / count;
-  const postgres = ((after.postgres - before.postgres) * 1000) / count;
+  const postgres = (postgresSeconds * 1000) / count;
   return `${(node + postgres).toFixed(1)} ms CPU per ${unit} (Node ${node.toFixed(1)} + PostgreSQL ${postgres.toFixed(1)})`;
 }

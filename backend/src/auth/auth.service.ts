@@ -181,28 +181,55 @@ export class AuthService {
    */
   async actorFor(payload: TokenPayload): Promise<Actor> {
     if (payload.typ !== 'access' || !payload.sid) throw sessionEnded();
-    const session = await this.dataSource.getRepository(AuthSessionEntity).findOneBy({ id: payload.sid, userId: payload.sub });
-    if (!session || this.sessionEndReason(session)) throw sessionEnded();
-    const user = await this.dataSource
-      .getRepository(UserEntity)
-      .findOne({ where: { id: session.userId }, relations: { organisation: true, jurisdiction: true } });
-    if (!user || user.disabledAt || user.lockedAt) throw sessionEnded();
+    // Every request comes through here: the session and its user in one round trip, without entities.
+    const [row]: {
+      session_id: string;
+      last_activity_at: Date;
+      expires_at: Date;
+      revoked_at: Date | null;
+      id: string;
+      username: string;
+      display_name: string;
+      role: Actor['role'];
+      organisation_id: string;
+      organisation_kind: Actor['organisationKind'];
+      jurisdiction_id: string;
+      jurisdiction_code: string;
+      jurisdiction_path: string;
+      must_change_password: boolean;
+      disabled_at: Date | null;
+      locked_at: Date | null;
+    }[] = await this.dataSource.query(
+      `SELECT s.id AS session_id, s.last_activity_at, s.expires_at, s.revoked_at,
+              u.id, u.username, u.display_name, u.role, u.organisation_id, o.kind AS organisation_kind,
+              u.jurisdiction_id, j.code AS jurisdiction_code, j.path AS jurisdiction_path,
+              u.must_change_password, u.disabled_at, u.locked_at
+         FROM auth_sessions s
+         JOIN users u ON u.id = s.user_id
+         JOIN organisations o ON o.id = u.organisation_id
+         JOIN jurisdictions j ON j.id = u.jurisdiction_id
+        WHERE s.id = $1 AND s.user_id = $2`,
+      [payload.sid, payload.sub],
+    );
+    if (!row) throw sessionEnded();
+    const session = { revokedAt: row.revoked_at, expiresAt: row.expires_at, lastActivityAt: row.last_activity_at };
+    if (this.sessionEndReason(session) || row.disabled_at || row.locked_at) throw sessionEnded();
     const now = this.clock.now();
     if (now.getTime() - session.lastActivityAt.getTime() > ACTIVITY_WRITE_INTERVAL_MS) {
-      await this.dataSource.getRepository(AuthSessionEntity).update({ id: session.id }, { lastActivityAt: now });
+      await this.dataSource.getRepository(AuthSessionEntity).update({ id: row.session_id }, { lastActivityAt: now });
     }
     return {
-      id: user.id,
-      username: user.username,
-      displayName: user.displayName,
-      role: user.role,
-      organisationId: user.organisationId,
-      organisationKind: user.organisation!.kind,
-      jurisdictionId: user.jurisdictionId,
-      jurisdictionCode: user.jurisdiction!.code,
-      jurisdictionPath: user.jurisdiction!.path,
-      sessionId: session.id,
-      mustChangePassword: user.mustChangePassword,
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      role: row.role,
+      organisationId: row.organisation_id,
+      organisationKind: row.organisation_kind,
+      jurisdictionId: row.jurisdiction_id,
+      jurisdictionCode: row.jurisdiction_code,
+      jurisdictionPath: row.jurisdiction_path,
+      sessionId: row.session_id,
+      mustChangePassword: row.must_change_password,
     };
   }
 
@@ -266,7 +293,7 @@ export class AuthService {
     return { token, expiresAt: session.expiresAt };
   }
 
-  private sessionEndReason(session: AuthSessionEntity): 'revoked' | 'idle' | 'expired' | null {
+  private sessionEndReason(session: Pick<AuthSessionEntity, 'revokedAt' | 'expiresAt' | 'lastActivityAt'>): 'revoked' | 'idle' | 'expired' | null {
     const now = this.clock.now().getTime();
     if (session.revokedAt) return 'revoked';
     if (now >= session.expiresAt.getTime()) return 'expired';

@@ -51,6 +51,17 @@ const SORT_COLUMNS: Record<CaseSortField, string> = {
   status: `CASE c.status WHEN 'open' THEN 0 WHEN 'sighted' THEN 1 WHEN 'located' THEN 2 WHEN 'rescued' THEN 3 WHEN 'reunited' THEN 4 ELSE 5 END`,
 };
 
+/**
+ * What a list row shows and the access rules look at: not the reporter, family contacts or
+ * circumstances (never shown in a list), nor whole jurisdiction and officer rows.
+ */
+const LIST_COLUMNS = [
+  'c.id', 'c.caseNumber', 'c.childFullName', 'c.childSex', 'c.childBirthDateEstimate', 'c.status', 'c.priority',
+  'c.lastSeenAt', 'c.lastSeenPlace', 'c.lastSeenLat', 'c.lastSeenLng', 'c.createdAt', 'c.version',
+  'c.jurisdictionPath', 'c.sharedWithOrganisationId', 'c.sharedUntil',
+  'j.id', 'j.code', 'j.name', 'j.nameEn', 'officer.id', 'officer.displayName',
+];
+
 const DAY_MS = 86_400_000;
 const SHARE_MAX_DAYS = 366;
 
@@ -127,8 +138,9 @@ export class CasesService {
     const qb = this.dataSource
       .getRepository(CaseEntity)
       .createQueryBuilder('c')
-      .leftJoinAndSelect('c.jurisdiction', 'j')
-      .leftJoinAndSelect('c.assignedOfficer', 'officer')
+      .leftJoin('c.jurisdiction', 'j')
+      .leftJoin('c.assignedOfficer', 'officer')
+      .select(LIST_COLUMNS)
       .where('c.deleted_at IS NULL')
       .andWhere(scope.sql, scope.params);
     const now = this.clock.now();

@@ -12,6 +12,13 @@ describe('search text helpers', () => {
     expect(searchPinyin('Anna Li', null)).toBe('anna li annali');
   });
 
+  it('keeps text without Chinese characters as typed, lower-cased with single spaces (as pinyin-pro would)', () => {
+    expect(fullPinyin(' Zhang  Xiao-Ming ')).toBe('zhang xiao-ming');
+    expect(fullPinyin('x\ty\nz')).toBe('x y z');
+    expect(fullPinyin("50%_'; --")).toBe("50%_'; --");
+    expect(fullPinyin('张 Anna')).toBe('zhang anna');
+  });
+
   it('compacts latin text to letters and digits', () => {
     expect(compact('Zhang Xiao-ming')).toBe('zhangxiaoming');
   });

@@ -8,6 +8,9 @@ export function hasHan(text: string): boolean {
 
 /** 张小明 → 'zhang xiao ming'; non-Chinese text is lower-cased and kept as it is. */
 export function fullPinyin(text: string): string {
+  // Without Chinese characters there is nothing to convert (and pinyin-pro takes up to a millisecond
+  // on a typed pinyin query, on every search).
+  if (!hasHan(text)) return text.trim().toLowerCase().replace(/\s+/g, ' ');
   return pinyin(text.trim(), { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
     .map((s) => s.toLowerCase().trim())
     .filter(Boolean)
