@@ -3,9 +3,13 @@ import {
   ChangeDetectionStrategy,
   Component,
   DestroyRef,
+  ElementRef,
+  Injector,
+  afterNextRender,
   computed,
   inject,
   signal,
+  viewChild,
 } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import {
@@ -154,6 +158,8 @@ export class CalculatorPage {
   private readonly problems = inject(ProblemService);
   private readonly transloco = inject(TranslocoService);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly injector = inject(Injector);
+  private readonly resultHeading = viewChild<ElementRef<HTMLElement>>('resultHeading');
   protected readonly relationships = RELATIONSHIPS;
   protected readonly models = MUTATION_MODELS;
 
@@ -292,6 +298,8 @@ export class CalculatorPage {
         next: (answer) => {
           this.busy.set(false);
           this.result.set({ request, answer });
+          // The answer sits below a long grid: take the reader (and a screen reader) to it.
+          afterNextRender(() => this.resultHeading()?.nativeElement.focus(), { injector: this.injector });
         },
         error: (error: unknown) => {
           // 422 names exactly what is wrong (an allele missing from the table, a locus in one profile only, …).

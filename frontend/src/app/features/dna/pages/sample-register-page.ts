@@ -87,6 +87,7 @@ const inFuture = (c: AbstractControl): ValidationErrors | null =>
       flex-wrap: wrap;
       gap: 0 12px;
       align-items: baseline;
+      margin-bottom: 8px;
     }
     .hw-row > mat-form-field {
       flex: 1 1 220px;
