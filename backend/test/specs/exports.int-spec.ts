@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
+import { request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { parseCsv } from '../../src/exports/writers/testing/csv';
 import { createFileWithContacts, insertRescue } from '../support/reports-fixtures';
 import { freshAddress, TAIHE } from '../support/sightings-fixtures';
@@ -161,5 +163,39 @@ describe('Exports', () => {
     expect(res.status).toBe(status);
     expect(res.headers['content-disposition']).toBeUndefined();
     expect(await auditCount()).toBe(before);
+  });
+  it('audits a download cut off by the client as a failure with the rows sent so far (runs last: adds 30,000 files)', async () => {
+    const [taihe] = await t.dataSource.query(`SELECT id, path FROM jurisdictions WHERE code = '341222'`);
+    await t.dataSource.query(
+      `INSERT INTO cases (case_number, child_full_name, search_pinyin, child_sex, child_birth_date_estimate, last_seen_at, last_seen_place,
+                          priority, status, jurisdiction_id, jurisdiction_path, created_at, updated_at)
+       SELECT 'MC-2024-' || lpad(g::text, 6, '0'), '测试儿童' || g, '', 'male', date '2018-01-01', now(), '太和县城关镇火车站广场附近的一个很长的地址描述',
+              'normal', 'open', $1, $2, now(), now()
+         FROM generate_series(1, 30000) g`,
+      [taihe.id, taihe.path],
+    );
+    // A real socket that the client can close mid-download (supertest reads whole responses).
+    const server = t.app.getHttpServer() as Server;
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise<void>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: '/api/v1/exports/cases?format=csv', headers: { Authorization: supervisor } }, (res) => {
+        expect(res.statusCode).toBe(200);
+        res.once('data', () => {
+          req.destroy(); // the person closes the tab after the first bytes
+          resolve();
+        });
+      });
+      req.on('error', (error) => (error.message.includes('socket hang up') || error.message.includes('aborted') ? undefined : reject(error)));
+      req.end();
+    });
+    let audit: { outcome: string; details: { rowCount: number; completed?: boolean } } | undefined;
+    for (let i = 0; i < 100 && audit?.outcome !== 'failure'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      audit = await lastAudit('export');
+    }
+    expect(audit).toMatchObject({ outcome: 'failure', details: { kind: 'cases', completed: false } });
+    expect(audit?.details.rowCount).toBeGreaterThan(0);
+    expect(audit?.details.rowCount).toBeLessThan(30_002);
   });
 });
