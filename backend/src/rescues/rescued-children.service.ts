@@ -418,6 +418,7 @@ export class RescuedChildrenService {
         editableFields: RESCUED_CHILD_CARE_FIELDS.filter((f) => ability.can('update', r, f)),
         canPlace: ability.can('update', r, 'placement'),
         canStartDnaSample: ability.can('update', r, 'dnaSample'),
+        canChangePhotos: ability.can('update', r, 'photos'),
         createdAt: c.createdAt.toISOString(),
         version: c.version,
       };

@@ -206,6 +206,7 @@ export class RescuedChildDto {
   @ApiProperty({ description: 'Fields of the care record the caller may change', type: [String] }) editableFields: string[];
   @ApiProperty({ description: 'Whether the caller may place the child' }) canPlace: boolean;
   @ApiProperty({ description: 'Whether the caller may start a DNA sample for the child' }) canStartDnaSample: boolean;
+  @ApiProperty({ description: 'Whether the caller may add or remove photos of the child' }) canChangePhotos: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty() version: number;
 }

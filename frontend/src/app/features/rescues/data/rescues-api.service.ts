@@ -53,6 +53,18 @@ export class RescuesApiService {
     return this.http.post<RescuedChild>(`${API}/rescued-children/${encodeURIComponent(id)}/dna-sample`, body);
   }
 
+  photos(childId: string) {
+    return this.http.get<Schemas['AttachmentListDto']>(`${API}/attachments`, { params: { entityType: 'rescued_child', entityId: childId } });
+  }
+
+  uploadPhoto(childId: string, file: File) {
+    const body = new FormData();
+    body.append('entityType', 'rescued_child');
+    body.append('entityId', childId);
+    body.append('file', file);
+    return this.http.post<Schemas['AttachmentDto']>(`${API}/attachments`, body);
+  }
+
   /** Files to identify a child by: case number or the child's name. */
   findCases(q: string) {
     return this.http.get<Schemas['CasePageDto']>(`${API}/cases`, { params: queryParams({ q, page: 1, pageSize: 10 }) });

@@ -10,11 +10,13 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import type { Schemas } from '@hw/core/api/api';
 import { AbilityService } from '@hw/core/access/ability.service';
 import { ProblemService } from '@hw/core/auth/problem.service';
 import { LanguageService } from '@hw/core/i18n/language.service';
 import { DateTimePipe } from '@hw/shared/ui/date-time.pipe';
 import { FieldError } from '@hw/shared/ui/field-error';
+import { CaseImage } from '../../cases/components/case-image';
 import { openDnaSample } from '../components/dna-sample-dialog';
 import { openPlacement } from '../components/placement-dialog';
 import { childLabel } from '../data/rescue-form';
@@ -38,6 +40,7 @@ import type { RescuedChild } from '../data/rescues-api.service';
     TranslocoPipe,
     DateTimePipe,
     FieldError,
+    CaseImage,
   ],
   template: `
     <header class="hw-page-header">
@@ -115,6 +118,23 @@ import type { RescuedChild } from '../data/rescues-api.service';
       </dl>
 
       @if (c.view !== 'outline') {
+        <header class="hw-section-header">
+          <h2>{{ 'rescues.photos.title' | transloco }}</h2>
+          @if (c.canChangePhotos) {
+            <label class="hw-upload" mat-stroked-button>
+              {{ 'rescues.photos.add' | transloco }}
+              <input type="file" accept="image/jpeg,image/png,image/webp,image/heic" (change)="upload(c, $event)" [disabled]="busy()" />
+            </label>
+          }
+        </header>
+        <p class="hw-muted">{{ 'rescues.photos.hint' | transloco }}</p>
+        <div class="hw-photos">
+          @for (p of photos(); track p.id) {
+            <hw-case-image [attachmentId]="p.id" [alt]="'rescues.photos.alt' | transloco: { child: title() }" />
+          } @empty {
+            <p>{{ 'rescues.photos.none' | transloco }}</p>
+          }
+        </div>
         <h2>{{ 'rescues.care.title' | transloco }}</h2>
         <form class="hw-care-form" [formGroup]="form" (ngSubmit)="save(c)">
           <mat-form-field>
@@ -177,6 +197,29 @@ import type { RescuedChild } from '../data/rescues-api.service';
     .hw-form-actions {
       grid-column: 1 / -1;
     }
+    .hw-section-header {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      margin-top: 24px;
+    }
+    .hw-upload input {
+      display: none;
+    }
+    .hw-upload {
+      cursor: pointer;
+    }
+    .hw-photos {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, 160px);
+      gap: 8px;
+    }
+    .hw-photos hw-case-image {
+      height: 160px;
+    }
+    .hw-muted {
+      color: var(--mat-sys-on-surface-variant);
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -193,6 +236,7 @@ export class RescuedChildDetailPage implements OnInit {
   protected readonly canReadCase = this.ability.can('read', 'Case');
   protected readonly sexes = ['male', 'female', 'unknown'] as const;
   protected readonly child = signal<RescuedChild | null>(null);
+  protected readonly photos = signal<Schemas['AttachmentDto'][]>([]);
   protected readonly loading = signal(true);
   protected readonly busy = signal(false);
   protected readonly title = computed(() => {
@@ -218,6 +262,7 @@ export class RescuedChildDetailPage implements OnInit {
         next: (c) => {
           this.show(c);
           this.loading.set(false);
+          if (c.view !== 'outline') this.loadPhotos(c.id);
         },
         error: (error: unknown) => {
           this.loading.set(false);
@@ -252,6 +297,34 @@ export class RescuedChildDetailPage implements OnInit {
           this.problems.applyToForm(error, this.form);
         },
       });
+  }
+
+  protected upload(c: RescuedChild, event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    this.busy.set(true);
+    this.api
+      .uploadPhoto(c.id, file)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: () => {
+          this.busy.set(false);
+          this.loadPhotos(c.id);
+        },
+        error: (error: unknown) => {
+          this.busy.set(false);
+          this.problems.show(error);
+        },
+      });
+  }
+
+  private loadPhotos(id: string): void {
+    this.api
+      .photos(id)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({ next: (list) => this.photos.set(list.items), error: (error: unknown) => this.problems.show(error) });
   }
 
   protected place(c: RescuedChild): void {
