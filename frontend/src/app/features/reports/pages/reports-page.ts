@@ -185,7 +185,7 @@ function currentMonth(now = new Date()): string {
       gap: 8px;
     }
     .hw-label {
-      margin-right: 8px;
+      flex-basis: 100%;
     }
     .hw-warning {
       display: flex;
