@@ -47,7 +47,8 @@ export interface GridColumn {
                         [attr.aria-invalid]="g.invalid && g.touched"
                         [attr.aria-label]="
                           'dna.entry.alleleLabel'
-                            | transloco: { locus, n, who: (c.label | transloco) }
+                            | transloco
+                              : { locus, n, who: (c.label | transloco) }
                         "
                         autocomplete="off"
                         spellcheck="false"

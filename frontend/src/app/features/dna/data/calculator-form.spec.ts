@@ -19,7 +19,12 @@ const input: CalculatorInput = {
   range: 0.1,
   theta: 0.01,
   profiles: {
-    child: { TH01: ['7', '9.3'], FGA: ['22', '24'], vWA: ['17', '18'], AMEL: ['X', 'Y'] },
+    child: {
+      TH01: ['7', '9.3'],
+      FGA: ['22', '24'],
+      vWA: ['17', '18'],
+      AMEL: ['X', 'Y'],
+    },
     alleged: { TH01: ['9.3', '9.3'], FGA: ['22', '22'] },
     mother: { TH01: ['7', '7'] },
   },
@@ -48,20 +53,35 @@ describe('calculatorRequest', () => {
       relationship: 'trio_mother_known',
       profiles: { ...input.profiles, father: { TH01: ['9.3', '10'] } },
     });
-    expect(Object.keys(request.profiles).sort()).toEqual(['child', 'father', 'mother']);
+    expect(Object.keys(request.profiles).sort()).toEqual([
+      'child',
+      'father',
+      'mother',
+    ]);
     expect(request.profiles.child).toEqual({ TH01: ['7', '9.3'] });
   });
 
   it('sends rate2 and range for stepwise only, and no model at all for none', () => {
-    expect(calculatorRequest({ ...input, mutation: 'equal' }).request.mutation).toEqual({ model: 'equal', rate: 0.001 });
-    expect(calculatorRequest({ ...input, mutation: 'none' }).request.mutation).toBeNull();
+    expect(
+      calculatorRequest({ ...input, mutation: 'equal' }).request.mutation,
+    ).toEqual({ model: 'equal', rate: 0.001 });
+    expect(
+      calculatorRequest({ ...input, mutation: 'none' }).request.mutation,
+    ).toBeNull();
   });
 });
 
 describe('tableFrequencies', () => {
   const table = {
     floor: { kind: 'sampleSize' as const },
-    frequencies: [{ locus: 'TH01', sampledChromosomes: 100, alleles: ['7', '9.3'], frequencies: [0.6, 0.38] }],
+    frequencies: [
+      {
+        locus: 'TH01',
+        sampledChromosomes: 100,
+        alleles: ['7', '9.3'],
+        frequencies: [0.6, 0.38],
+      },
+    ],
   };
 
   it('adds unseen alleles at 5/2N, raises to the floor and scales the locus to 1', () => {
@@ -74,7 +94,10 @@ describe('tableFrequencies', () => {
   });
 
   it('uses a fixed floor when the table has one', () => {
-    const f = tableFrequencies({ ...table, floor: { kind: 'fixed', value: 0.001 } }, { TH01: ['12'] }).TH01;
+    const f = tableFrequencies(
+      { ...table, floor: { kind: 'fixed', value: 0.001 } },
+      { TH01: ['12'] },
+    ).TH01;
     expect(f['12']).toBeCloseTo(0.001 / 0.981, 12);
   });
 });
@@ -84,7 +107,10 @@ describe('inconsistentLoci', () => {
     expect(
       inconsistentLoci({
         relationship: 'parent_child',
-        profiles: { child: { TH01: ['7', '9.3'], FGA: ['22', '24'] }, alleged: { TH01: ['6', '8'], FGA: ['24', '25'] } },
+        profiles: {
+          child: { TH01: ['7', '9.3'], FGA: ['22', '24'] },
+          alleged: { TH01: ['6', '8'], FGA: ['24', '25'] },
+        },
       }),
     ).toEqual(new Set(['TH01']));
     expect(
@@ -101,16 +127,29 @@ describe('inconsistentLoci', () => {
 
   it('marks nothing for siblings and second-degree relatives', () => {
     expect(
-      inconsistentLoci({ relationship: 'full_sibling', profiles: { child: { TH01: ['7', '8'] }, alleged: { TH01: ['6', '6'] } } }).size,
+      inconsistentLoci({
+        relationship: 'full_sibling',
+        profiles: {
+          child: { TH01: ['7', '8'] },
+          alleged: { TH01: ['6', '6'] },
+        },
+      }).size,
     ).toBe(0);
   });
 });
 
 describe('helpers', () => {
   it('collects every typed allele per locus', () => {
-    expect(observedAlleles({ child: { TH01: ['7', '9.3'] }, alleged: { TH01: ['9.3', '10'] } })).toEqual({ TH01: ['7', '9.3', '10'] });
+    expect(
+      observedAlleles({
+        child: { TH01: ['7', '9.3'] },
+        alleged: { TH01: ['9.3', '10'] },
+      }),
+    ).toEqual({ TH01: ['7', '9.3', '10'] });
   });
   it('orders a table’s loci as the kit, others after, without AMEL', () => {
-    expect(orderLoci(['AMEL', 'SE33', 'FGA', 'CSF1PO', 'D1S80'], ['CSF1PO', 'FGA'])).toEqual(['CSF1PO', 'FGA', 'D1S80', 'SE33']);
+    expect(
+      orderLoci(['AMEL', 'SE33', 'FGA', 'CSF1PO', 'D1S80'], ['CSF1PO', 'FGA']),
+    ).toEqual(['CSF1PO', 'FGA', 'D1S80', 'SE33']);
   });
 });

@@ -26,7 +26,12 @@ export const PEOPLE: Readonly<Record<Relationship, readonly Person[]>> = {
   first_cousin: ['child', 'alleged'],
 };
 
-export const MUTATION_MODELS = ['none', 'equal', 'proportional', 'stepwise'] as const;
+export const MUTATION_MODELS = [
+  'none',
+  'equal',
+  'proportional',
+  'stepwise',
+] as const;
 export type MutationChoice = (typeof MUTATION_MODELS)[number];
 
 export type FrequencyRecord = Record<string, Record<string, number>>;
@@ -35,7 +40,12 @@ export type Genotypes = Record<string, [string, string]>;
 export interface KinshipRequest {
   frequencies: FrequencyRecord;
   relationship: Relationship;
-  mutation: { model: Exclude<MutationChoice, 'none'>; rate: number; rate2?: number; range?: number } | null;
+  mutation: {
+    model: Exclude<MutationChoice, 'none'>;
+    rate: number;
+    rate2?: number;
+    range?: number;
+  } | null;
   theta: number;
   profiles: Partial<Record<Person, Genotypes>>;
 }
@@ -83,7 +93,13 @@ export function calculatorRequest(v: CalculatorInput): ShapedRequest {
         ? { model: v.mutation, rate: v.rate, rate2: v.rate2, range: v.range }
         : { model: v.mutation, rate: v.rate };
   return {
-    request: { frequencies, relationship: v.relationship, mutation, theta: v.theta, profiles },
+    request: {
+      frequencies,
+      relationship: v.relationship,
+      mutation,
+      theta: v.theta,
+      profiles,
+    },
     skipped,
   };
 }
@@ -116,13 +132,17 @@ export function tableFrequencies(
           : Math.min(...locus.frequencies.filter((p) => p > 0));
     const raised = values.map((p) => Math.max(p, floor));
     const total = raised.reduce((sum, p) => sum + p, 0);
-    result[locus.locus] = Object.fromEntries(alleles.map((a, i) => [a, raised[i] / total]));
+    result[locus.locus] = Object.fromEntries(
+      alleles.map((a, i) => [a, raised[i] / total]),
+    );
   }
   return result;
 }
 
 /** Every allele typed per locus across the people, for `tableFrequencies`. */
-export function observedAlleles(profiles: Partial<Record<Person, Genotypes>>): Record<string, string[]> {
+export function observedAlleles(
+  profiles: Partial<Record<Person, Genotypes>>,
+): Record<string, string[]> {
   const observed: Record<string, string[]> = {};
   for (const genotypes of Object.values(profiles)) {
     for (const [locus, pair] of Object.entries(genotypes ?? {})) {
@@ -136,26 +156,41 @@ export function observedAlleles(profiles: Partial<Record<Person, Genotypes>>): R
  * Loci where the genotypes break Mendel's rules (parentage relationships only), as the API counts
  * them; mirrors `isMendelianInconsistent` of the kinship module so the result table can mark them.
  */
-export function inconsistentLoci(request: Pick<KinshipRequest, 'relationship' | 'profiles'>): Set<string> {
+export function inconsistentLoci(
+  request: Pick<KinshipRequest, 'relationship' | 'profiles'>,
+): Set<string> {
   const { relationship, profiles } = request;
   const found = new Set<string>();
   const child = profiles.child ?? {};
-  const has = (g: [string, string] | undefined, allele: string) => !!g && g.includes(allele);
+  const has = (g: [string, string] | undefined, allele: string) =>
+    !!g && g.includes(allele);
   for (const [locus, [c1, c2]] of Object.entries(child)) {
     if (relationship === 'parent_child') {
       const parent = profiles.alleged?.[locus];
       if (!has(parent, c1) && !has(parent, c2)) found.add(locus);
-    } else if (relationship === 'trio_both' || relationship === 'trio_mother_known') {
+    } else if (
+      relationship === 'trio_both' ||
+      relationship === 'trio_mother_known'
+    ) {
       const father = profiles.father?.[locus];
       const mother = profiles.mother?.[locus];
-      if (!((has(father, c1) && has(mother, c2)) || (has(father, c2) && has(mother, c1)))) found.add(locus);
+      if (!(
+        (has(father, c1) && has(mother, c2)) ||
+        (has(father, c2) && has(mother, c1))
+      ))
+        found.add(locus);
     }
   }
   return found;
 }
 
 /** The table's loci in kit order (the kit's first, the rest alphabetically), without the sex marker. */
-export function orderLoci(loci: readonly string[], kit: readonly string[]): string[] {
+export function orderLoci(
+  loci: readonly string[],
+  kit: readonly string[],
+): string[] {
   const rank = (l: string) => (kit.includes(l) ? kit.indexOf(l) : kit.length);
-  return loci.filter((l) => l !== SEX_MARKER).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  return loci
+    .filter((l) => l !== SEX_MARKER)
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }

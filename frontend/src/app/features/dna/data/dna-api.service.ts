@@ -63,9 +63,12 @@ export class DnaApiService {
 
   /** Organisations that may have collected a sample (everyone may read the list). */
   organisations() {
-    return this.http.get<Schemas['OrganisationPageDto']>(`${API}/organisations`, {
-      params: queryParams({ page: 1, pageSize: 100 }),
-    });
+    return this.http.get<Schemas['OrganisationPageDto']>(
+      `${API}/organisations`,
+      {
+        params: queryParams({ page: 1, pageSize: 100 }),
+      },
+    );
   }
 
   addCustodyEvent(id: string, body: Schemas['AddCustodyEventDto']) {

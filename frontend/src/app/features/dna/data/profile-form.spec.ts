@@ -83,7 +83,9 @@ describe('parsePastedProfile', () => {
   });
 
   it('reads the JSON the calculator and the API use', () => {
-    expect(parsePastedProfile('{"TH01": ["7", "9.3"], "PentaE": ["12"]}', LOCI).loci).toEqual({
+    expect(
+      parsePastedProfile('{"TH01": ["7", "9.3"], "PentaE": ["12"]}', LOCI).loci,
+    ).toEqual({
       TH01: ['7', '9.3'],
       'Penta E': ['12', '12'],
     });

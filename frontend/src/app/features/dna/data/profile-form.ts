@@ -47,7 +47,9 @@ export function locusValidator(locus: string): ValidatorFn {
   const pattern = locus === SEX_MARKER ? SEX_ALLELE : ALLELE_PATTERN;
   return (group): ValidationErrors | null => {
     const { a1, a2 } = (group as LocusGroup).getRawValue();
-    const bad = [a1, a2].map((a) => a.trim()).filter((a) => a && !pattern.test(a));
+    const bad = [a1, a2]
+      .map((a) => a.trim())
+      .filter((a) => a && !pattern.test(a));
     if (bad.length) return { allele: bad[0] };
     if (!a1.trim() && a2.trim()) return { firstAllele: true };
     return null;
@@ -90,7 +92,10 @@ function normaliseAllele(locus: string, allele: string): string {
 }
 
 /** Spellings of loci as kits and spreadsheets write them (vWA/VWA, Penta D/PENTA_D, TH01/TH-01), mapped to `loci`. */
-export function matchLocus(name: string, loci: readonly string[]): string | null {
+export function matchLocus(
+  name: string,
+  loci: readonly string[],
+): string | null {
   const compact = (s: string) => s.toUpperCase().replace(/[\s_\-.]+/g, '');
   const wanted = compact(name) === 'AMELOGENIN' ? 'AMEL' : compact(name);
   return loci.find((l) => compact(l) === wanted) ?? null;
@@ -106,7 +111,10 @@ export interface PastedProfile {
  * Reads a pasted profile: JSON `{ "TH01": ["7", "9.3"] }`, or one locus a line — `TH01 7 9.3`,
  * `TH01,7,9.3`, `TH01: 7/9.3` or tab-separated as copied from a spreadsheet.
  */
-export function parsePastedProfile(text: string, loci: readonly string[]): PastedProfile {
+export function parsePastedProfile(
+  text: string,
+  loci: readonly string[],
+): PastedProfile {
   const result: PastedProfile = { loci: {}, unknown: [] };
   const put = (name: string, alleles: string[]) => {
     const locus = matchLocus(name, loci);
@@ -127,7 +135,10 @@ export function parsePastedProfile(text: string, loci: readonly string[]): Paste
     }
     if (parsed && typeof parsed === 'object') {
       for (const [name, alleles] of Object.entries(parsed)) {
-        put(name, Array.isArray(alleles) ? alleles.map(String) : [String(alleles)]);
+        put(
+          name,
+          Array.isArray(alleles) ? alleles.map(String) : [String(alleles)],
+        );
       }
       return result;
     }
@@ -135,7 +146,10 @@ export function parsePastedProfile(text: string, loci: readonly string[]): Paste
   for (const line of trimmed.split(/\r?\n/)) {
     if (!line.trim()) continue;
     // Locus names may contain a space ("Penta D"), so the alleles are taken from the end of the line.
-    const match = /^(.*?)[\s,;:\t]+([0-9XYxy.]+)(?:[\s,;/\t]+([0-9XYxy.]+))?\s*$/.exec(line.trim());
+    const match =
+      /^(.*?)[\s,;:\t]+([0-9XYxy.]+)(?:[\s,;/\t]+([0-9XYxy.]+))?\s*$/.exec(
+        line.trim(),
+      );
     if (match) put(match[1], [match[2], match[3] ?? '']);
     else result.unknown.push(line.trim());
   }

@@ -33,22 +33,37 @@ describe('sampleRequest', () => {
       },
       collectingOrganisationId: undefined,
       retentionUntil: '2046-06-01',
-      collected: { at: new Date('2026-06-01T09:00').toISOString(), location: '太和县公安局' },
+      collected: {
+        at: new Date('2026-06-01T09:00').toISOString(),
+        location: '太和县公安局',
+      },
     });
     expect(request).not.toHaveProperty('childDescription');
     expect(request).not.toHaveProperty('donorIdentity');
   });
 
   it('sends a child sample without file or relationship (the API refuses them)', () => {
-    const request = sampleRequest({ ...base, kind: 'child', childDescription: ' found in Fuyang ' });
+    const request = sampleRequest({
+      ...base,
+      kind: 'child',
+      childDescription: ' found in Fuyang ',
+    });
     expect(request.childDescription).toBe('found in Fuyang');
     expect(request).not.toHaveProperty('caseId');
     expect(request).not.toHaveProperty('donorRelationship');
   });
 
   it('sends the donor identity only with a name, empty parts left out', () => {
-    expect(sampleRequest({ ...base, donorIdNumber: '341222198001010000' })).not.toHaveProperty('donorIdentity');
-    expect(sampleRequest({ ...base, donorName: ' 王秀英 ', donorPhone: '13800000000' }).donorIdentity).toEqual({
+    expect(
+      sampleRequest({ ...base, donorIdNumber: '341222198001010000' }),
+    ).not.toHaveProperty('donorIdentity');
+    expect(
+      sampleRequest({
+        ...base,
+        donorName: ' 王秀英 ',
+        donorPhone: '13800000000',
+      }).donorIdentity,
+    ).toEqual({
       name: '王秀英',
       idNumber: undefined,
       phone: '13800000000',
@@ -56,7 +71,10 @@ describe('sampleRequest', () => {
   });
 
   it('keeps the chosen collecting organisation', () => {
-    expect(sampleRequest({ ...base, collectingOrganisationId: 'org-1' }).collectingOrganisationId).toBe('org-1');
+    expect(
+      sampleRequest({ ...base, collectingOrganisationId: 'org-1' })
+        .collectingOrganisationId,
+    ).toBe('org-1');
   });
 });
 

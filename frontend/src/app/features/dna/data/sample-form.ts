@@ -2,9 +2,14 @@ import type { Schemas } from '@hw/core/api/api';
 
 export type CreateSampleRequest = Schemas['CreateSampleDto'];
 export type SampleKind = CreateSampleRequest['kind'];
-export type DonorRelationship = NonNullable<CreateSampleRequest['donorRelationship']>;
+export type DonorRelationship = NonNullable<
+  CreateSampleRequest['donorRelationship']
+>;
 
-export const SAMPLE_KINDS: readonly SampleKind[] = ['family_reference', 'child'];
+export const SAMPLE_KINDS: readonly SampleKind[] = [
+  'family_reference',
+  'child',
+];
 export const DONOR_RELATIONSHIPS: readonly DonorRelationship[] = [
   'mother',
   'father',
@@ -14,7 +19,8 @@ export const DONOR_RELATIONSHIPS: readonly DonorRelationship[] = [
   'uncle_aunt',
 ];
 /** The only consent scope the API accepts: the sample serves the search for missing children and nothing else. */
-export const CONSENT_SCOPE: CreateSampleRequest['consent']['scope'] = 'search_for_missing_children';
+export const CONSENT_SCOPE: CreateSampleRequest['consent']['scope'] =
+  'search_for_missing_children';
 /** Same rule as the API: 3–64 letters, digits, ".", "-" or "_". */
 export const BARCODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/;
 
@@ -50,7 +56,10 @@ export function sampleRequest(v: SampleFormValue): CreateSampleRequest {
     barcode: trim(v.barcode),
     kind: v.kind,
     ...(reference
-      ? { donorRelationship: v.donorRelationship || undefined, caseId: v.caseId || undefined }
+      ? {
+          donorRelationship: v.donorRelationship || undefined,
+          caseId: v.caseId || undefined,
+        }
       : { childDescription: optional(v.childDescription) }),
     ...(donorName
       ? {
@@ -68,7 +77,10 @@ export function sampleRequest(v: SampleFormValue): CreateSampleRequest {
     },
     collectingOrganisationId: v.collectingOrganisationId || undefined,
     retentionUntil: v.retentionUntil,
-    collected: { at: localToIso(v.collectedAt), location: trim(v.collectedLocation) },
+    collected: {
+      at: localToIso(v.collectedAt),
+      location: trim(v.collectedLocation),
+    },
   };
 }
 

@@ -159,13 +159,18 @@ export class CalculatorPage {
   private readonly transloco = inject(TranslocoService);
   private readonly destroyRef = inject(DestroyRef);
   private readonly injector = inject(Injector);
-  private readonly resultHeading = viewChild<ElementRef<HTMLElement>>('resultHeading');
+  private readonly resultHeading =
+    viewChild<ElementRef<HTMLElement>>('resultHeading');
   protected readonly relationships = RELATIONSHIPS;
   protected readonly models = MUTATION_MODELS;
 
   protected readonly form = new FormGroup({
-    relationship: new FormControl<Relationship>('parent_child', { nonNullable: true }),
-    mutation: new FormControl<MutationChoice>('stepwise', { nonNullable: true }),
+    relationship: new FormControl<Relationship>('parent_child', {
+      nonNullable: true,
+    }),
+    mutation: new FormControl<MutationChoice>('stepwise', {
+      nonNullable: true,
+    }),
     rate: new FormControl(0.001, {
       nonNullable: true,
       validators: [Validators.required, Validators.min(0), Validators.max(1)],
@@ -180,16 +185,29 @@ export class CalculatorPage {
     }),
     theta: new FormControl(0, {
       nonNullable: true,
-      validators: [Validators.required, Validators.min(0), Validators.max(0.99)],
+      validators: [
+        Validators.required,
+        Validators.min(0),
+        Validators.max(0.99),
+      ],
     }),
-    tableId: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    tableId: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required],
+    }),
   });
-  protected readonly relationship = toSignal(this.form.controls.relationship.valueChanges, {
-    initialValue: this.form.controls.relationship.value,
-  });
-  protected readonly mutation = toSignal(this.form.controls.mutation.valueChanges, {
-    initialValue: this.form.controls.mutation.value,
-  });
+  protected readonly relationship = toSignal(
+    this.form.controls.relationship.valueChanges,
+    {
+      initialValue: this.form.controls.relationship.value,
+    },
+  );
+  protected readonly mutation = toSignal(
+    this.form.controls.mutation.valueChanges,
+    {
+      initialValue: this.form.controls.mutation.value,
+    },
+  );
 
   protected readonly tables = signal<FrequencyTable[]>([]);
   protected readonly table = signal<FrequencyTableDetail | null>(null);
@@ -197,7 +215,9 @@ export class CalculatorPage {
     orderLoci(this.table()?.loci ?? [...KIT_23_LOCI], KIT_23_LOCI),
   );
   /** One grid per person; rebuilt (keeping what was typed) when another table brings other loci. */
-  protected readonly grids = signal<Record<Person, ProfileGroup>>(this.buildGrids([...KIT_23_LOCI]));
+  protected readonly grids = signal<Record<Person, ProfileGroup>>(
+    this.buildGrids([...KIT_23_LOCI]),
+  );
   protected readonly activePeople = computed(() => PEOPLE[this.relationship()]);
   protected readonly columns = computed<GridColumn[]>(() =>
     this.activePeople().map((p) => ({
@@ -206,7 +226,9 @@ export class CalculatorPage {
     })),
   );
 
-  protected readonly pasteTarget = new FormControl<Person>('child', { nonNullable: true });
+  protected readonly pasteTarget = new FormControl<Person>('child', {
+    nonNullable: true,
+  });
   protected readonly pasted = new FormControl('', { nonNullable: true });
   protected readonly pasteNote = signal<string | null>(null);
 
@@ -215,7 +237,10 @@ export class CalculatorPage {
   protected readonly error = signal<string | null>(null);
   protected readonly skipped = signal<string[]>([]);
   protected readonly busy = signal(false);
-  protected readonly result = signal<{ request: KinshipRequest; answer: Result } | null>(null);
+  protected readonly result = signal<{
+    request: KinshipRequest;
+    answer: Result;
+  } | null>(null);
   protected readonly rows = computed(() => {
     const r = this.result();
     if (!r) return [];
@@ -226,7 +251,9 @@ export class CalculatorPage {
       locus,
       lr,
       child: r.request.profiles.child?.[locus]?.join('/') ?? '',
-      others: others.map((p) => r.request.profiles[p]?.[locus]?.join('/') ?? ''),
+      others: others.map(
+        (p) => r.request.profiles[p]?.[locus]?.join('/') ?? '',
+      ),
       inconsistent: marked.has(locus) || lr === 0,
     }));
   });
@@ -247,12 +274,20 @@ export class CalculatorPage {
         },
         error: (error: unknown) => this.problems.show(error),
       });
-    this.form.controls.tableId.valueChanges.pipe(takeUntilDestroyed()).subscribe((id) => this.loadTable(id));
-    this.form.controls.relationship.valueChanges.pipe(takeUntilDestroyed()).subscribe((r) => {
-      if (!PEOPLE[r].includes(this.pasteTarget.value)) this.pasteTarget.setValue('child');
-    });
+    this.form.controls.tableId.valueChanges
+      .pipe(takeUntilDestroyed())
+      .subscribe((id) => this.loadTable(id));
+    this.form.controls.relationship.valueChanges
+      .pipe(takeUntilDestroyed())
+      .subscribe((r) => {
+        if (!PEOPLE[r].includes(this.pasteTarget.value))
+          this.pasteTarget.setValue('child');
+      });
     this.jsonMode.valueChanges.pipe(takeUntilDestroyed()).subscribe((on) => {
-      if (on) this.json.setValue(JSON.stringify(this.shape()?.request ?? {}, null, 2));
+      if (on)
+        this.json.setValue(
+          JSON.stringify(this.shape()?.request ?? {}, null, 2),
+        );
     });
   }
 
@@ -261,7 +296,10 @@ export class CalculatorPage {
   }
 
   protected fillFromPaste(): void {
-    const { loci, unknown } = parsePastedProfile(this.pasted.value, this.loci());
+    const { loci, unknown } = parsePastedProfile(
+      this.pasted.value,
+      this.loci(),
+    );
     const grid = this.grids()[this.pasteTarget.value];
     for (const [locus, [a1, a2]] of Object.entries(loci)) {
       grid.controls[locus]?.setValue({ a1, a2 });
@@ -282,7 +320,9 @@ export class CalculatorPage {
       try {
         request = JSON.parse(this.json.value) as KinshipRequest;
       } catch (error) {
-        this.error.set(`${this.transloco.translate('dna.calculator.badJson')} ${(error as Error).message}`);
+        this.error.set(
+          `${this.transloco.translate('dna.calculator.badJson')} ${(error as Error).message}`,
+        );
         return;
       }
     } else {
@@ -299,7 +339,9 @@ export class CalculatorPage {
           this.busy.set(false);
           this.result.set({ request, answer });
           // The answer sits below a long grid: take the reader (and a screen reader) to it.
-          afterNextRender(() => this.resultHeading()?.nativeElement.focus(), { injector: this.injector });
+          afterNextRender(() => this.resultHeading()?.nativeElement.focus(), {
+            injector: this.injector,
+          });
         },
         error: (error: unknown) => {
           // 422 names exactly what is wrong (an allele missing from the table, a locus in one profile only, …).
@@ -326,7 +368,9 @@ export class CalculatorPage {
       return null;
     }
     const v = this.form.getRawValue();
-    const profiles = Object.fromEntries(people.map((p) => [p, typedLoci(grids[p].getRawValue())]));
+    const profiles = Object.fromEntries(
+      people.map((p) => [p, typedLoci(grids[p].getRawValue())]),
+    );
     const shaped = calculatorRequest({
       ...v,
       profiles,
@@ -354,12 +398,16 @@ export class CalculatorPage {
       });
   }
 
-  private buildGrids(loci: string[], previous?: Record<Person, ProfileGroup>): Record<Person, ProfileGroup> {
+  private buildGrids(
+    loci: string[],
+    previous?: Record<Person, ProfileGroup>,
+  ): Record<Person, ProfileGroup> {
     const grids = {} as Record<Person, ProfileGroup>;
     for (const p of ALL_PEOPLE) {
       grids[p] = profileGroup(loci);
       const old = previous?.[p].getRawValue() ?? {};
-      for (const locus of loci) if (old[locus]) grids[p].controls[locus].setValue(old[locus]);
+      for (const locus of loci)
+        if (old[locus]) grids[p].controls[locus].setValue(old[locus]);
     }
     return grids;
   }

@@ -52,7 +52,9 @@ const LOCI = [...KIT_23_LOCI, SEX_MARKER];
   template: `
     <header class="hw-page-header">
       <h1>{{ 'dna.entry.title' | transloco }}</h1>
-      <a mat-button routerLink="/dna/samples">{{ 'common.back' | transloco }}</a>
+      <a mat-button routerLink="/dna/samples">{{
+        'common.back' | transloco
+      }}</a>
     </header>
     @if (busy()) {
       <mat-progress-bar
@@ -237,7 +239,9 @@ export class ProfileEntryPage {
             this.error.set(this.problems.message(error));
             for (const e of problem.errors ?? []) {
               if (e.field === 'sampleBarcode') {
-                this.form.controls.sampleBarcode.setErrors({ server: e.message });
+                this.form.controls.sampleBarcode.setErrors({
+                  server: e.message,
+                });
               }
             }
           } else {

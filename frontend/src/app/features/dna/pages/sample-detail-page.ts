@@ -47,7 +47,9 @@ import { toLocalInput } from '../data/sample-form';
     <header class="hw-page-header">
       <h1>{{ 'dna.sample.title' | transloco }} {{ sample()?.barcode }}</h1>
       @if (sample(); as s) {
-        @if (canEnterProfile && !s.hasProfile && s.custodyState !== 'destroyed') {
+        @if (
+          canEnterProfile && !s.hasProfile && s.custodyState !== 'destroyed'
+        ) {
           <a
             mat-flat-button
             routerLink="/dna/profiles/new"

@@ -23,7 +23,14 @@ import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { catchError, debounceTime, distinctUntilChanged, map, of, switchMap } from 'rxjs';
+import {
+  catchError,
+  debounceTime,
+  distinctUntilChanged,
+  map,
+  of,
+  switchMap,
+} from 'rxjs';
 import type { Schemas } from '@hw/core/api/api';
 import { AbilityService } from '@hw/core/access/ability.service';
 import { AuthService } from '@hw/core/auth/auth.service';
@@ -43,9 +50,13 @@ import type { DonorRelationship, SampleKind } from '../data/sample-form';
 type CaseOption = Schemas['CaseSummaryDto'];
 
 const notInFuture = (c: AbstractControl): ValidationErrors | null =>
-  c.value && new Date(c.value as string).getTime() > Date.now() ? { future: true } : null;
+  c.value && new Date(c.value as string).getTime() > Date.now()
+    ? { future: true }
+    : null;
 const inFuture = (c: AbstractControl): ValidationErrors | null =>
-  c.value && (c.value as string) <= toLocalInput(new Date()).slice(0, 10) ? { notFuture: true } : null;
+  c.value && (c.value as string) <= toLocalInput(new Date()).slice(0, 10)
+    ? { notFuture: true }
+    : null;
 
 /**
  * Registering a sample (lab technicians): a family reference linked to a missing-child file, or a
@@ -124,7 +135,10 @@ export class SampleRegisterPage {
   protected readonly kinds = SAMPLE_KINDS;
   protected readonly relationships = DONOR_RELATIONSHIPS;
   /** The donor's identity is sensitive: only those who may read it back may enter it. */
-  protected readonly canEnterIdentity = inject(AbilityService).can('read', 'DnaProfile');
+  protected readonly canEnterIdentity = inject(AbilityService).can(
+    'read',
+    'DnaProfile',
+  );
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly selectedCase = signal<CaseOption | null>(null);
@@ -135,19 +149,33 @@ export class SampleRegisterPage {
       nonNullable: true,
       validators: [Validators.required, Validators.pattern(BARCODE_PATTERN)],
     }),
-    kind: new FormControl<SampleKind>('family_reference', { nonNullable: true }),
+    kind: new FormControl<SampleKind>('family_reference', {
+      nonNullable: true,
+    }),
     donorRelationship: new FormControl<DonorRelationship | ''>('', {
       nonNullable: true,
       validators: [Validators.required],
     }),
-    caseId: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    caseId: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required],
+    }),
     childDescription: new FormControl('', {
       nonNullable: true,
       validators: [Validators.maxLength(2000)],
     }),
-    donorName: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(200)] }),
-    donorIdNumber: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(64)] }),
-    donorPhone: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(64)] }),
+    donorName: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.maxLength(200)],
+    }),
+    donorIdNumber: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.maxLength(64)],
+    }),
+    donorPhone: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.maxLength(64)],
+    }),
     consentGivenBy: new FormControl('', {
       nonNullable: true,
       validators: [Validators.required, Validators.maxLength(200)],
@@ -172,7 +200,9 @@ export class SampleRegisterPage {
   });
 
   /** The file search box (case number, the child's name or pinyin). */
-  protected readonly caseQuery = new FormControl<string | CaseOption>('', { nonNullable: true });
+  protected readonly caseQuery = new FormControl<string | CaseOption>('', {
+    nonNullable: true,
+  });
   protected readonly caseOptions = toSignal(
     this.caseQuery.valueChanges.pipe(
       map((v) => (typeof v === 'string' ? v.trim() : '')),
@@ -202,17 +232,23 @@ export class SampleRegisterPage {
 
   constructor() {
     const ownOrganisation = this.me()?.organisation.id;
-    if (ownOrganisation) this.form.controls.collectingOrganisationId.setValue(ownOrganisation);
+    if (ownOrganisation)
+      this.form.controls.collectingOrganisationId.setValue(ownOrganisation);
     // Only the fields of the chosen kind are required (and sent).
-    this.form.controls.kind.valueChanges.pipe(takeUntilDestroyed()).subscribe((kind) => {
-      const reference = kind === 'family_reference';
-      for (const control of [this.form.controls.donorRelationship, this.form.controls.caseId]) {
-        if (reference) control.enable();
-        else control.disable();
-      }
-      if (reference) this.form.controls.childDescription.disable();
-      else this.form.controls.childDescription.enable();
-    });
+    this.form.controls.kind.valueChanges
+      .pipe(takeUntilDestroyed())
+      .subscribe((kind) => {
+        const reference = kind === 'family_reference';
+        for (const control of [
+          this.form.controls.donorRelationship,
+          this.form.controls.caseId,
+        ]) {
+          if (reference) control.enable();
+          else control.disable();
+        }
+        if (reference) this.form.controls.childDescription.disable();
+        else this.form.controls.childDescription.enable();
+      });
     this.form.controls.childDescription.disable();
   }
 
@@ -235,8 +271,15 @@ export class SampleRegisterPage {
   protected submit(): void {
     this.error.set(null);
     const { consentGivenAt, collectedAt } = this.form.controls;
-    if (collectedAt.value && consentGivenAt.value && collectedAt.value < consentGivenAt.value) {
-      collectedAt.setErrors({ ...(collectedAt.errors ?? {}), beforeConsent: true });
+    if (
+      collectedAt.value &&
+      consentGivenAt.value &&
+      collectedAt.value < consentGivenAt.value
+    ) {
+      collectedAt.setErrors({
+        ...(collectedAt.errors ?? {}),
+        beforeConsent: true,
+      });
     }
     this.form.markAllAsTouched();
     if (this.form.invalid) return;
