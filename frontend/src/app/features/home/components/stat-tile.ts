@@ -11,15 +11,20 @@ import type { Loaded } from '../data/loaded';
   selector: 'hw-stat-tile',
   imports: [RouterLink, TranslocoPipe],
   template: `
-    <a class="hw-tile" [class.hw-warn]="tone() === 'warn' && (value() ?? 0) > 0" [routerLink]="link()">
-      <span class="hw-value" [attr.aria-busy]="state().loading()">
+    <a
+      class="hw-tile"
+      [class.hw-warn]="tone() === 'warn' && (value() ?? 0) > 0"
+      [routerLink]="link()"
+      [attr.aria-label]="'home.tile' | transloco: { label: label(), value: state().loading() ? ('home.loading' | transloco) : state().failed() ? '—' : value() }"
+    >
+      <span class="hw-value" aria-hidden="true">
         @if (state().failed()) {
           <span [title]="'home.loadFailed' | transloco">—</span>
         } @else {
           {{ state().loading() ? '…' : value() }}
         }
       </span>
-      <span class="hw-label">{{ label() }}</span>
+      <span class="hw-label" aria-hidden="true">{{ label() }}</span>
       @if (hint()) {
         <span class="hw-hint">{{ hint() }}</span>
       }
