@@ -1,4 +1,4 @@
-import { createCase } from '../support/sightings-fixtures';
+import { createCase, photo } from '../support/sightings-fixtures';
 import { createTestApp, type TestApp, USERS } from '../test-app';
 
 const RESCUE = {
@@ -214,6 +214,22 @@ describe('Rescues', () => {
       const twice = await t.http().post(`/api/v1/rescued-children/${child.id}/dna-sample`).set('Authorization', lab).send(consent);
       expect(twice.status).toBe(409);
       expect(twice.body.code).toBe('DNA_SAMPLE_EXISTS');
+    });
+
+    it('keeps photos of a child with the child: police add them, the caring NGO sees them, the lab and others do not', async () => {
+      const { body: rescue } = await logRescue();
+      const { body: child } = await addChild(rescue.id, { sex: 'female' });
+      await t.http().put(`/api/v1/rescued-children/${child.id}/placement`).set('Authorization', officer).send({ version: 1, kind: 'ngo', organisationId: ngoOrgId });
+      const upload = (auth: string) =>
+        t.http().post('/api/v1/attachments').set('Authorization', auth).field('entityType', 'rescued_child').field('entityId', child.id).attach('file', photoFile, 'child.jpg');
+      const photoFile = await photo(7);
+      const added = await upload(officer);
+      expect(added.status).toBe(201);
+      const list = (auth: string) => t.http().get(`/api/v1/attachments?entityType=rescued_child&entityId=${child.id}`).set('Authorization', auth);
+      expect((await list(ngo)).body.items.map((a: { id: string }) => a.id)).toEqual([added.body.id]);
+      expect((await list(lab)).status).toBe(403); // no photos of children for a laboratory
+      expect((await list(pudong)).status).toBe(404);
+      expect((await upload(ngo)).status).toBe(403);
     });
 
     it('lets the laboratory start a sample from the child’s outline, which shows no care record', async () => {
