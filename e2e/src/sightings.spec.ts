@@ -246,6 +246,11 @@ test('a refused report keeps the form, shows why, and sends nothing twice', asyn
     'We need to know where',
   );
   expect(posts).toHaveLength(0);
+  // A tap on the map sets the place (tiles or not: offline it is a plain surface that still answers).
+  await citizen.getByTestId('place-map').click();
+  await expect(citizen.getByText('Position set')).toBeVisible();
+  await expect(citizen.getByLabel('Latitude')).not.toHaveValue('');
+  // Typed coordinates win over the tap.
   await citizen.getByLabel('Latitude').fill(String(SEEN.latitude));
   await citizen.getByLabel('Longitude').fill(String(SEEN.longitude));
   await citizen.getByRole('button', { name: 'Send to the police' }).click();

@@ -181,8 +181,19 @@ export function sexReason(s: SightingFacts, c: CaseFacts): MatchReason {
   return { factor: 'sex', score, result: result(score), detail: s.sex === c.sex ? `Both ${s.sex}.` : `Sighting ${s.sex}, file ${c.sex}.`, values: { sighting: s.sex, file: c.sex } };
 }
 
+/** A sighting is scored against hundreds of files: tokenise its description once. */
+const sightingTokenCache = new WeakMap<SightingFacts, Set<string>>();
+function sightingTokens(s: SightingFacts): Set<string> {
+  let tokens = sightingTokenCache.get(s);
+  if (!tokens) {
+    tokens = descriptionTokens(s.description);
+    sightingTokenCache.set(s, tokens);
+  }
+  return tokens;
+}
+
 export function descriptionReason(s: SightingFacts, c: CaseFacts): MatchReason {
-  const a = descriptionTokens(s.description);
+  const a = sightingTokens(s);
   const b = descriptionTokens(c.marks);
   const injuryAgrees = s.visibleInjuryOrDisability && c.hasDisabilities;
   if ((!a.size || !b.size) && !injuryAgrees) {
