@@ -102,11 +102,18 @@ export class RescuesService {
     return this.detail(access, id);
   }
 
-  /** A rescue with its children; each read is audited (it lists children's records). */
+  /** A rescue with its children; each read is audited with the children it showed. */
   async get(access: AccessContext, id: string): Promise<RescueDto> {
     const rescue = await this.loadInScope(access, 'read', id);
-    await this.audit.record(access, { action: 'rescue.read', entityType: 'Rescue', entityId: rescue.id, jurisdictionPath: rescue.jurisdictionPath });
-    return this.toDto(access, rescue);
+    const dto = await this.toDto(access, rescue);
+    await this.audit.record(access, {
+      action: 'rescue.read',
+      entityType: 'Rescue',
+      entityId: rescue.id,
+      jurisdictionPath: rescue.jurisdictionPath,
+      details: { rescuedChildIds: dto.children.map((c) => c.id) },
+    });
+    return dto;
   }
 
   async update(access: AccessContext, id: string, dto: UpdateRescueDto): Promise<RescueDto> {

@@ -135,6 +135,8 @@ describe('Rescues', () => {
       expect(again.body.code).toBe('CASE_ALREADY_RESCUED');
       const detail = await t.http().get(`/api/v1/rescues/${rescue.id}`).set('Authorization', officer);
       expect(detail.body).toMatchObject({ childrenCount: 1, identifiedCount: 1 });
+      const [read] = await t.dataSource.query(`SELECT details FROM audit_events WHERE action = 'rescue.read' AND entity_id = $1`, [rescue.id]);
+      expect(read.details).toEqual({ rescuedChildIds: [res.body.id] });
     });
 
     it('refuses an unknown file, a file outside the jurisdiction and a closed file, writing nothing', async () => {

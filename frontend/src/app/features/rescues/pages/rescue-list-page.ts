@@ -7,6 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule } from '@angular/material/paginator';
 import type { PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -30,6 +31,7 @@ import { RescuesApiService } from '../data/rescues-api.service';
     MatInputModule,
     MatPaginatorModule,
     MatProgressBarModule,
+    MatSelectModule,
     MatTableModule,
     TranslocoPipe,
     DateTimePipe,
@@ -55,6 +57,17 @@ import { RescuesApiService } from '../data/rescues-api.service';
         <mat-label>{{ 'rescues.filter.to' | transloco }}</mat-label>
         <input matInput type="date" formControlName="to" />
       </mat-form-field>
+      @if (campaigns().length) {
+        <mat-form-field>
+          <mat-label>{{ 'rescues.field.campaign' | transloco }}</mat-label>
+          <mat-select formControlName="campaignId">
+            <mat-option value="">{{ 'common.all' | transloco }}</mat-option>
+            @for (c of campaigns(); track c.id) {
+              <mat-option [value]="c.id">{{ c.name }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+      }
       <button mat-button type="button" (click)="filters.reset()">{{ 'common.clearFilters' | transloco }}</button>
     </form>
     <div class="hw-table-wrap">
@@ -110,13 +123,16 @@ export class RescueListPage {
   private readonly problems = inject(ProblemService);
   private readonly destroyRef = inject(DestroyRef);
   protected readonly language = inject(LanguageService).current;
-  protected readonly canCreate = inject(AbilityService).can('create', 'Rescue');
+  private readonly ability = inject(AbilityService);
+  protected readonly canCreate = this.ability.can('create', 'Rescue');
   protected readonly columns = ['occurredAt', 'place', 'jurisdiction', 'children', 'suspects'];
   protected readonly filters = new FormGroup({
     jurisdictionCode: new FormControl('', { nonNullable: true }),
     from: new FormControl('', { nonNullable: true }),
     to: new FormControl('', { nonNullable: true }),
+    campaignId: new FormControl('', { nonNullable: true }),
   });
+  protected readonly campaigns = signal<Schemas['CampaignDto'][]>([]);
   protected readonly loading = signal(true);
   protected readonly page = signal<Schemas['RescuePageDto'] | null>(null);
   protected readonly pageIndex = signal(0);
@@ -127,6 +143,12 @@ export class RescueListPage {
       this.pageIndex.set(0);
       this.load();
     });
+    if (this.ability.can('read', 'Campaign')) {
+      this.api
+        .campaigns()
+        .pipe(takeUntilDestroyed())
+        .subscribe({ next: (page) => this.campaigns.set(page.items), error: () => this.campaigns.set([]) });
+    }
     this.load();
   }
 
@@ -148,6 +170,7 @@ export class RescueListPage {
         jurisdictionCode: code,
         from: f.from ? new Date(`${f.from}T00:00`).toISOString() : undefined,
         to,
+        campaignId: f.campaignId || undefined,
         page: this.pageIndex() + 1,
         pageSize: this.pageSize(),
       })
