@@ -13,6 +13,9 @@ export const DEFAULT_MAP_CONFIG: MapConfig = {
   attribution: '© OpenStreetMap contributors',
 };
 
+/** Closest zoom offered (street level); set on the maps too, since offline there is no tile layer to say it. */
+export const MAX_ZOOM = 19;
+
 /** Leaflet itself, loaded only by the pages that show a map. */
 export async function loadLeaflet(): Promise<typeof Leaflet> {
   return (await import('leaflet')).default;
@@ -38,6 +41,6 @@ export class MapTilesService {
    */
   async addTo(L: typeof Leaflet, map: Leaflet.Map, onFailure: () => void): Promise<void> {
     const { tileUrl, attribution } = await this.config();
-    L.tileLayer(tileUrl, { maxZoom: 19, attribution }).on('tileerror', onFailure).addTo(map);
+    L.tileLayer(tileUrl, { maxZoom: MAX_ZOOM, attribution }).on('tileerror', onFailure).addTo(map);
   }
 }

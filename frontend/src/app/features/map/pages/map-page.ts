@@ -14,7 +14,7 @@ import { forkJoin, of } from 'rxjs';
 import { AbilityService } from '@hw/core/access/ability.service';
 import { ProblemService } from '@hw/core/auth/problem.service';
 import { LanguageService } from '@hw/core/i18n/language.service';
-import { loadLeaflet, MapTilesService } from '@hw/shared/map/map-tiles';
+import { loadLeaflet, MapTilesService, MAX_ZOOM } from '@hw/shared/map/map-tiles';
 import { DateTimePipe } from '@hw/shared/ui/date-time.pipe';
 import { MapDataService } from '../data/map-data';
 import type { MapPoint } from '../data/map-data';
@@ -75,7 +75,8 @@ export class MapPage implements AfterViewInit {
   async ngAfterViewInit(): Promise<void> {
     const L = await loadLeafletWithCluster();
     this.L = L;
-    const map = L.map(this.container().nativeElement, { center: TAIHE, zoom: 9, preferCanvas: true });
+    // maxZoom on the map itself: the cluster layer needs it, and the tiles arrive later (or never, offline).
+    const map = L.map(this.container().nativeElement, { center: TAIHE, zoom: 9, maxZoom: MAX_ZOOM, preferCanvas: true });
     void this.tiles.addTo(L, map, () => this.tilesFailed.set(true));
     this.layer = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 50 }).addTo(map);
     this.map = map;

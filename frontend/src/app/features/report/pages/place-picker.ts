@@ -1,7 +1,7 @@
 import { afterNextRender, ChangeDetectionStrategy, Component, DestroyRef, effect, ElementRef, inject, input, output, signal, viewChild } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type * as Leaflet from 'leaflet';
-import { loadLeaflet, MapTilesService } from '@hw/shared/map/map-tiles';
+import { loadLeaflet, MapTilesService, MAX_ZOOM } from '@hw/shared/map/map-tiles';
 
 /** All of China, before a place is chosen. */
 const CHINA: [number, number] = [35, 105];
@@ -55,7 +55,7 @@ export class PlacePicker {
 
   private async init(): Promise<void> {
     const L = await loadLeaflet();
-    const map = L.map(this.container().nativeElement, { center: CHINA, zoom: 4 });
+    const map = L.map(this.container().nativeElement, { center: CHINA, zoom: 4, maxZoom: MAX_ZOOM });
     void this.tiles.addTo(L, map, () => this.tilesFailed.set(true));
     map.on('click', (event: Leaflet.LeafletMouseEvent) => {
       if (this.disabled()) return;
