@@ -8,8 +8,11 @@ export const homeRoutes: Route[] = [
     pathMatch: 'full',
     providers: [
       provideTranslocoScope('home', 'cases', 'dna'),
-      provideEchartsCore({ echarts: () => import('./charts/echarts').then((m) => m.echarts) }),
+      provideEchartsCore({
+        echarts: () => import('./charts/echarts').then((m) => m.echarts),
+      }),
     ],
-    loadComponent: () => import('./pages/home/home-page').then((m) => m.HomePage),
+    loadComponent: () =>
+      import('./pages/home/home-page').then((m) => m.HomePage),
   },
 ];

@@ -19,11 +19,23 @@ export interface Labels {
 export function chartLabels(scopes: readonly string[]): Signal<Labels | null> {
   const transloco = inject(TranslocoService);
   const lang = toSignal(
-    transloco.langChanges$.pipe(switchMap((l) => forkJoin(scopes.map((scope) => transloco.load(`${scope}/${l}`))).pipe(map(() => l)))),
+    transloco.langChanges$.pipe(
+      switchMap((l) =>
+        forkJoin(scopes.map((scope) => transloco.load(`${scope}/${l}`))).pipe(
+          map(() => l),
+        ),
+      ),
+    ),
     { initialValue: null },
   );
   return computed(() => {
     const l = lang();
-    return l ? { lang: l, t: (key: string, params?: Params) => transloco.translate(key, params, l) } : null;
+    return l
+      ? {
+          lang: l,
+          t: (key: string, params?: Params) =>
+            transloco.translate(key, params, l),
+        }
+      : null;
   });
 }

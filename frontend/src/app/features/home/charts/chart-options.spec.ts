@@ -1,4 +1,9 @@
-import { barChart, describeSeries, donutChart, trendChart } from './chart-options';
+import {
+  barChart,
+  describeSeries,
+  donutChart,
+  trendChart,
+} from './chart-options';
 
 interface Axis {
   type: string;
@@ -12,7 +17,11 @@ interface Series {
 
 describe('chart options', () => {
   it('draws one bar per category with the translated names, and says the same in words', () => {
-    const { options, summary } = barChart(['Open', 'Sighted'], [{ name: 'My open files', values: [3, 1] }], { categoryColors: ['#c00', '#d90'] });
+    const { options, summary } = barChart(
+      ['Open', 'Sighted'],
+      [{ name: 'My open files', values: [3, 1] }],
+      { categoryColors: ['#c00', '#d90'] },
+    );
     expect((options['xAxis'] as Axis).data).toEqual(['Open', 'Sighted']);
     const series = options['series'] as Series[];
     expect(series[0].data).toEqual([
@@ -24,7 +33,11 @@ describe('chart options', () => {
   });
 
   it('lists horizontal bars top to bottom in the order given (ECharts draws the first category at the bottom)', () => {
-    const { options } = barChart(['太和县', '临泉县'], [{ name: '新立案件', values: [5, 2] }], { horizontal: true });
+    const { options } = barChart(
+      ['太和县', '临泉县'],
+      [{ name: '新立案件', values: [5, 2] }],
+      { horizontal: true },
+    );
     expect((options['yAxis'] as Axis).data).toEqual(['临泉县', '太和县']);
     expect((options['series'] as Series[])[0].data).toEqual([2, 5]);
     expect((options['xAxis'] as Axis).type).toBe('value');
@@ -38,12 +51,16 @@ describe('chart options', () => {
         { name: 'Reunited', values: [0, 1] },
       ],
     );
-    expect((options['series'] as Series[]).map((s) => [s.type, s.name, s.data])).toEqual([
+    expect(
+      (options['series'] as Series[]).map((s) => [s.type, s.name, s.data]),
+    ).toEqual([
       ['line', 'Files opened', [2, 0]],
       ['line', 'Reunited', [0, 1]],
     ]);
     expect(options['legend']).toBeDefined();
-    expect(summary).toBe('Files opened: Jan 2026 2, Feb 2026 0; Reunited: Jan 2026 0, Feb 2026 1');
+    expect(summary).toBe(
+      'Files opened: Jan 2026 2, Feb 2026 0; Reunited: Jan 2026 0, Feb 2026 1',
+    );
   });
 
   it('leaves empty slices out of a donut and puts the total in its hole', () => {
@@ -55,13 +72,20 @@ describe('chart options', () => {
       ],
       'files',
     );
-    const pie = (options['series'] as (Series & { label: { formatter: () => string } })[])[0];
-    expect(pie.data.map((d) => (d as { name: string }).name)).toEqual(['Open', 'Reunited']);
+    const pie = (
+      options['series'] as (Series & { label: { formatter: () => string } })[]
+    )[0];
+    expect(pie.data.map((d) => (d as { name: string }).name)).toEqual([
+      'Open',
+      'Reunited',
+    ]);
     expect(pie.label.formatter()).toBe('6\nfiles');
     expect(summary).toBe('files 6: Open 4, Reunited 2');
   });
 
   it('describes a missing value as zero', () => {
-    expect(describeSeries(['A', 'B'], [{ name: 'x', values: [1] }])).toBe('A 1, B 0');
+    expect(describeSeries(['A', 'B'], [{ name: 'x', values: [1] }])).toBe(
+      'A 1, B 0',
+    );
   });
 });

@@ -20,7 +20,8 @@ export interface ChartSpec {
 }
 
 // The dashboard's own font stack (styles.scss), so Chinese labels render with a CJK font.
-const FONT = "'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
+const FONT =
+  "'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
 const TEXT_COLOR = '#44474e';
 const LINE_COLOR = '#c4c6d0';
 const BASE = {
@@ -28,7 +29,13 @@ const BASE = {
   animationDuration: 300,
 };
 // Axis labels inside the chart's box (ECharts otherwise lets long category names spill out of it).
-const GRID = { left: 8, right: 24, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' };
+const GRID = {
+  left: 8,
+  right: 24,
+  bottom: 8,
+  outerBoundsMode: 'same',
+  outerBoundsContain: 'axisLabel',
+};
 const AXIS_LABEL = { color: TEXT_COLOR, hideOverlap: true };
 const VALUE_AXIS = {
   type: 'value',
@@ -38,8 +45,12 @@ const VALUE_AXIS = {
 };
 
 /** "Open 3, Sighted 1" (one series) or "Files opened: Jan 2, Feb 0; Reunited: Jan 1, Feb 1". */
-export function describeSeries(categories: readonly string[], series: readonly ChartSeries[]): string {
-  const part = (s: ChartSeries) => categories.map((c, i) => `${c} ${s.values[i] ?? 0}`).join(', ');
+export function describeSeries(
+  categories: readonly string[],
+  series: readonly ChartSeries[],
+): string {
+  const part = (s: ChartSeries) =>
+    categories.map((c, i) => `${c} ${s.values[i] ?? 0}`).join(', ');
   if (series.length === 1) return part(series[0]);
   return series.map((s) => `${s.name}: ${part(s)}`).join('; ');
 }
@@ -52,12 +63,21 @@ export interface BarOptions {
 }
 
 /** Bars per category; several series side by side. */
-export function barChart(categories: readonly string[], series: readonly ChartSeries[], { horizontal = false, categoryColors }: BarOptions = {}): ChartSpec {
-  const inOrder = <T>(values: readonly T[]) => (horizontal ? [...values].reverse() : [...values]);
+export function barChart(
+  categories: readonly string[],
+  series: readonly ChartSeries[],
+  { horizontal = false, categoryColors }: BarOptions = {},
+): ChartSpec {
+  const inOrder = <T>(values: readonly T[]) =>
+    horizontal ? [...values].reverse() : [...values];
   const categoryAxis = {
     type: 'category',
     data: inOrder(categories),
-    axisLabel: { ...AXIS_LABEL, interval: 0, ...(horizontal ? {} : { width: 90, overflow: 'truncate' }) },
+    axisLabel: {
+      ...AXIS_LABEL,
+      interval: 0,
+      ...(horizontal ? {} : { width: 90, overflow: 'truncate' }),
+    },
     axisTick: { show: false },
     axisLine: { lineStyle: { color: LINE_COLOR } },
   };
@@ -65,17 +85,33 @@ export function barChart(categories: readonly string[], series: readonly ChartSe
     options: {
       ...BASE,
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      legend: series.length > 1 ? { top: 0, textStyle: { color: TEXT_COLOR } } : undefined,
+      legend:
+        series.length > 1
+          ? { top: 0, textStyle: { color: TEXT_COLOR } }
+          : undefined,
       grid: { ...GRID, top: series.length > 1 ? 40 : 24 },
       xAxis: horizontal ? VALUE_AXIS : categoryAxis,
       yAxis: horizontal ? categoryAxis : VALUE_AXIS,
       series: series.map((s) => ({
         type: 'bar',
         name: s.name,
-        data: inOrder(s.values.map((value, i) => (categoryColors?.[i] ? { value, itemStyle: { color: categoryColors[i] } } : value))),
+        data: inOrder(
+          s.values.map((value, i) =>
+            categoryColors?.[i]
+              ? { value, itemStyle: { color: categoryColors[i] } }
+              : value,
+          ),
+        ),
         barMaxWidth: 36,
-        itemStyle: { color: s.color, borderRadius: horizontal ? [0, 4, 4, 0] : [4, 4, 0, 0] },
-        label: { show: true, position: horizontal ? 'right' : 'top', color: TEXT_COLOR },
+        itemStyle: {
+          color: s.color,
+          borderRadius: horizontal ? [0, 4, 4, 0] : [4, 4, 0, 0],
+        },
+        label: {
+          show: true,
+          position: horizontal ? 'right' : 'top',
+          color: TEXT_COLOR,
+        },
       })),
     },
     summary: describeSeries(categories, series),
@@ -83,7 +119,10 @@ export function barChart(categories: readonly string[], series: readonly ChartSe
 }
 
 /** Lines over time (months), one per series. */
-export function trendChart(periods: readonly string[], series: readonly ChartSeries[]): ChartSpec {
+export function trendChart(
+  periods: readonly string[],
+  series: readonly ChartSeries[],
+): ChartSpec {
   return {
     options: {
       ...BASE,
@@ -112,7 +151,10 @@ export function trendChart(periods: readonly string[], series: readonly ChartSer
 }
 
 /** A ring of shares with the total in the middle. Empty slices are left out. */
-export function donutChart(slices: readonly ChartSlice[], totalLabel: string): ChartSpec {
+export function donutChart(
+  slices: readonly ChartSlice[],
+  totalLabel: string,
+): ChartSpec {
   const shown = slices.filter((s) => s.value > 0);
   const total = shown.reduce((sum, s) => sum + s.value, 0);
   return {
@@ -127,10 +169,22 @@ export function donutChart(slices: readonly ChartSlice[], totalLabel: string): C
           center: ['50%', '44%'],
           avoidLabelOverlap: true,
           // The total in the hole, drawn once (by the first slice) rather than once per slice.
-          label: { show: false, position: 'center', formatter: () => `${total}\n${totalLabel}`, fontSize: 16, lineHeight: 22, color: TEXT_COLOR },
+          label: {
+            show: false,
+            position: 'center',
+            formatter: () => `${total}\n${totalLabel}`,
+            fontSize: 16,
+            lineHeight: 22,
+            color: TEXT_COLOR,
+          },
           labelLine: { show: false },
           emphasis: { scale: false },
-          data: shown.map((s, i) => ({ name: s.name, value: s.value, itemStyle: { color: s.color }, label: { show: i === 0 } })),
+          data: shown.map((s, i) => ({
+            name: s.name,
+            value: s.value,
+            itemStyle: { color: s.color },
+            label: { show: i === 0 },
+          })),
         },
       ],
     },

@@ -10,7 +10,13 @@ import type { ChartSpec } from './chart-options';
   selector: 'hw-chart',
   imports: [NgxEchartsDirective],
   template: `
-    <div echarts class="hw-chart-canvas" [options]="spec().options" aria-hidden="true" [style.height.px]="height()"></div>
+    <div
+      echarts
+      class="hw-chart-canvas"
+      [options]="spec().options"
+      aria-hidden="true"
+      [style.height.px]="height()"
+    ></div>
     <p class="hw-visually-hidden">{{ spec().summary }}</p>
   `,
   styles: `

@@ -1,4 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  input,
+} from '@angular/core';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -15,15 +20,32 @@ import { DateOnlyPipe } from './date-only.pipe';
     @let c = campaign();
     <div class="hw-campaign-head">
       <a class="hw-name" [routerLink]="[campaigns, c.id]">{{ c.name }}</a>
-      <span class="hw-phase" [class]="'hw-phase hw-' + c.phase">{{ 'home.campaigns.phase.' + c.phase | transloco }}</span>
+      <span class="hw-phase" [class]="'hw-phase hw-' + c.phase">{{
+        'home.campaigns.phase.' + c.phase | transloco
+      }}</span>
     </div>
     <p class="hw-meta">
       {{ lang() === 'zh-CN' ? c.jurisdictionName : c.jurisdictionNameEn }} ·
-      {{ 'home.campaigns.days' | transloco: { from: (c.startsOn | hwDateOnly: lang()), to: (c.endsOn | hwDateOnly: lang()) } }}
+      {{
+        'home.campaigns.days'
+          | transloco
+            : {
+                from: (c.startsOn | hwDateOnly: lang()),
+                to: (c.endsOn | hwDateOnly: lang()),
+              }
+      }}
     </p>
     @if (c.phase === 'active') {
-      <mat-progress-bar mode="determinate" [value]="elapsed()" [attr.aria-label]="'home.campaigns.elapsed' | transloco: { percent: elapsed() }" />
-      <p class="hw-meta">{{ 'home.campaigns.elapsed' | transloco: { percent: elapsed() } }}</p>
+      <mat-progress-bar
+        mode="determinate"
+        [value]="elapsed()"
+        [attr.aria-label]="
+          'home.campaigns.elapsed' | transloco: { percent: elapsed() }
+        "
+      />
+      <p class="hw-meta">
+        {{ 'home.campaigns.elapsed' | transloco: { percent: elapsed() } }}
+      </p>
     }
     <dl class="hw-figures">
       <div>
@@ -32,7 +54,12 @@ import { DateOnlyPipe } from './date-only.pipe';
       </div>
       <div>
         <dt>{{ 'home.figures.childrenRecovered' | transloco }}</dt>
-        <dd>{{ c.figures.childrenRecoveredIdentified + c.figures.childrenRecoveredUnidentified }}</dd>
+        <dd>
+          {{
+            c.figures.childrenRecoveredIdentified +
+              c.figures.childrenRecoveredUnidentified
+          }}
+        </dd>
       </div>
       <div>
         <dt>{{ 'home.figures.reunited' | transloco }}</dt>
@@ -95,5 +122,11 @@ export class CampaignProgress {
   readonly campaign = input.required<CampaignDetail>();
   readonly lang = input.required<string>();
   protected readonly campaigns = LINKS.campaigns;
-  protected readonly elapsed = computed(() => campaignElapsed(this.campaign().startsOn, this.campaign().endsOn, statisticsToday(new Date())));
+  protected readonly elapsed = computed(() =>
+    campaignElapsed(
+      this.campaign().startsOn,
+      this.campaign().endsOn,
+      statisticsToday(new Date()),
+    ),
+  );
 }

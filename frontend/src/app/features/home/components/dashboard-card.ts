@@ -12,13 +12,28 @@ let nextId = 0;
 /** A dashboard card: a heading, a link to the full list, and its content once loaded (or what went wrong). */
 @Component({
   selector: 'hw-dashboard-card',
-  imports: [MatButtonModule, MatCardModule, MatIconModule, MatProgressSpinnerModule, RouterLink, TranslocoPipe],
+  imports: [
+    MatButtonModule,
+    MatCardModule,
+    MatIconModule,
+    MatProgressSpinnerModule,
+    RouterLink,
+    TranslocoPipe,
+  ],
   template: `
-    <mat-card appearance="outlined" role="region" [attr.aria-labelledby]="headingId">
+    <mat-card
+      appearance="outlined"
+      role="region"
+      [attr.aria-labelledby]="headingId"
+    >
       <div class="hw-card-head">
         <h3 [id]="headingId">{{ heading() }}</h3>
         @if (link(); as link) {
-          <a mat-button [routerLink]="link" [attr.aria-label]="('home.openList' | transloco) + ': ' + heading()">
+          <a
+            mat-button
+            [routerLink]="link"
+            [attr.aria-label]="('home.openList' | transloco) + ': ' + heading()"
+          >
             {{ 'home.openList' | transloco }}
             <mat-icon svgIcon="chevron_right" iconPositionEnd />
           </a>
@@ -28,11 +43,17 @@ let nextId = 0;
         <div class="hw-card-problem" role="alert">
           <mat-icon svgIcon="error" aria-hidden="true" />
           <span>{{ 'home.loadFailed' | transloco }}</span>
-          <button mat-stroked-button type="button" (click)="state().reload()">{{ 'home.retry' | transloco }}</button>
+          <button mat-stroked-button type="button" (click)="state().reload()">
+            {{ 'home.retry' | transloco }}
+          </button>
         </div>
       } @else if (state().loading()) {
         <div class="hw-card-loading" role="status">
-          <mat-progress-spinner mode="indeterminate" diameter="32" [attr.aria-label]="'home.loading' | transloco" />
+          <mat-progress-spinner
+            mode="indeterminate"
+            diameter="32"
+            [attr.aria-label]="'home.loading' | transloco"
+          />
         </div>
       } @else {
         <ng-content />

@@ -7,6 +7,9 @@ export class DateOnlyPipe implements PipeTransform {
   transform(value: string | null | undefined, lang: string): string {
     if (!value) return '—';
     const [year, month, day] = value.slice(0, 10).split('-').map(Number);
-    return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, day)));
+    return new Intl.DateTimeFormat(lang, {
+      dateStyle: 'medium',
+      timeZone: 'UTC',
+    }).format(new Date(Date.UTC(year, month - 1, day)));
   }
 }

@@ -16,10 +16,18 @@ import { DateOnlyPipe } from './date-only.pipe';
           <a [routerLink]="[reunions, visit.reunionId]">
             <span class="hw-primary">{{ visit.childName }}</span>
             <span class="hw-secondary">
-              {{ 'home.followUps.visit' | transloco: { months: visit.monthsAfter } }} · {{ visit.caseNumber }}
+              {{
+                'home.followUps.visit'
+                  | transloco: { months: visit.monthsAfter }
+              }}
+              · {{ visit.caseNumber }}
             </span>
             <span class="hw-due" [class.hw-overdue]="visit.state === 'overdue'">
-              {{ 'home.followUps.' + (visit.state === 'overdue' ? 'wasDue' : 'dueOn') | transloco: { date: (visit.dueOn | hwDateOnly: lang()) } }}
+              {{
+                'home.followUps.' +
+                  (visit.state === 'overdue' ? 'wasDue' : 'dueOn')
+                  | transloco: { date: (visit.dueOn | hwDateOnly: lang()) }
+              }}
             </span>
           </a>
         </li>

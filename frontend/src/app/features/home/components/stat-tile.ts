@@ -15,7 +15,18 @@ import type { Loaded } from '../data/loaded';
       class="hw-tile"
       [class.hw-warn]="tone() === 'warn' && (value() ?? 0) > 0"
       [routerLink]="link()"
-      [attr.aria-label]="'home.tile' | transloco: { label: label(), value: state().loading() ? ('home.loading' | transloco) : state().failed() ? '—' : value() }"
+      [attr.aria-label]="
+        'home.tile'
+          | transloco
+            : {
+                label: label(),
+                value: state().loading()
+                  ? ('home.loading' | transloco)
+                  : state().failed()
+                    ? '—'
+                    : value(),
+              }
+      "
     >
       <span class="hw-value" aria-hidden="true">
         @if (state().failed()) {

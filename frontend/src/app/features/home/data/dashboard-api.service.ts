@@ -4,7 +4,14 @@ import { forkJoin, map, of, switchMap } from 'rxjs';
 import type { Observable } from 'rxjs';
 import { API, queryParams } from '@hw/core/api/api';
 import type { Page, Schemas } from '@hw/core/api/api';
-import { ACTIVE_CASE_STATUSES, CUSTODY_STATES, RESCUED_CHILD_STATUSES, campaignsInOrder, countByAge, zipCounts } from './shaping';
+import {
+  ACTIVE_CASE_STATUSES,
+  CUSTODY_STATES,
+  RESCUED_CHILD_STATUSES,
+  campaignsInOrder,
+  countByAge,
+  zipCounts,
+} from './shaping';
 import type { AgeBucket, Count, CustodyState } from './shaping';
 
 type Params = Record<string, string | number | undefined>;
@@ -60,8 +67,14 @@ export interface AdminSummary {
 export class DashboardApiService {
   private readonly http = inject(HttpClient);
 
-  page<T>(path: string, params: Params = {}, pageSize = LATEST): Observable<Page<T>> {
-    return this.http.get<Page<T>>(`${API}/${path}`, { params: queryParams({ ...params, page: 1, pageSize }) });
+  page<T>(
+    path: string,
+    params: Params = {},
+    pageSize = LATEST,
+  ): Observable<Page<T>> {
+    return this.http.get<Page<T>>(`${API}/${path}`, {
+      params: queryParams({ ...params, page: 1, pageSize }),
+    });
   }
 
   count(path: string, params: Params = {}): Observable<number> {
@@ -69,15 +82,26 @@ export class DashboardApiService {
   }
 
   /** One count per value of a filter, in the order given. */
-  countEach<K extends string>(path: string, filter: string, values: readonly K[], params: Params = {}): Observable<Count<K>[]> {
-    return forkJoin(values.map((value) => this.count(path, { ...params, [filter]: value }))).pipe(map((totals) => zipCounts(values, totals)));
+  countEach<K extends string>(
+    path: string,
+    filter: string,
+    values: readonly K[],
+    params: Params = {},
+  ): Observable<Count<K>[]> {
+    return forkJoin(
+      values.map((value) => this.count(path, { ...params, [filter]: value })),
+    ).pipe(map((totals) => zipCounts(values, totals)));
   }
 
   officerFiles(officerId: string): Observable<OfficerFiles> {
     const mine = { assignedOfficerId: officerId };
     return forkJoin({
       byStatus: this.countEach('cases', 'status', ACTIVE_CASE_STATUSES, mine),
-      recent: this.page<CaseSummary>('cases', { ...mine, status: ACTIVE_CASE_STATUSES.join(','), sort: '-updatedAt' }),
+      recent: this.page<CaseSummary>('cases', {
+        ...mine,
+        status: ACTIVE_CASE_STATUSES.join(','),
+        sort: '-updatedAt',
+      }),
     });
   }
 
@@ -95,7 +119,9 @@ export class DashboardApiService {
   }
 
   statistics(): Observable<Statistics> {
-    return this.http.get<Statistics>(`${API}/statistics`, { params: { granularity: 'month' } });
+    return this.http.get<Statistics>(`${API}/statistics`, {
+      params: { granularity: 'month' },
+    });
   }
 
   /** The latest campaigns (running ones first) with their figures, and how many there are in all. */
@@ -103,8 +129,14 @@ export class DashboardApiService {
     return this.page<Campaign>('campaigns', {}, 20).pipe(
       switchMap((page) => {
         const shown = campaignsInOrder(page.items).slice(0, CAMPAIGNS);
-        const details = shown.map((c) => this.http.get<CampaignDetail>(`${API}/campaigns/${encodeURIComponent(c.id)}`));
-        return (details.length ? forkJoin(details) : of([])).pipe(map((items) => ({ items, total: page.total })));
+        const details = shown.map((c) =>
+          this.http.get<CampaignDetail>(
+            `${API}/campaigns/${encodeURIComponent(c.id)}`,
+          ),
+        );
+        return (details.length ? forkJoin(details) : of([])).pipe(
+          map((items) => ({ items, total: page.total })),
+        );
       }),
     );
   }
@@ -112,15 +144,24 @@ export class DashboardApiService {
   /** Follow-up visits past their day and those due within 30 days, soonest first (as the API sorts them). */
   followUpsToMake(): Observable<FollowUpsToMake> {
     return forkJoin({
-      overdue: this.page<FollowUp>('reunions/follow-ups', { status: 'overdue' }),
+      overdue: this.page<FollowUp>('reunions/follow-ups', {
+        status: 'overdue',
+      }),
       due: this.page<FollowUp>('reunions/follow-ups', { status: 'due' }),
     });
   }
 
   childrenInCare(): Observable<ChildrenInCare> {
     return forkJoin({
-      byStatus: this.countEach('rescued-children', 'status', RESCUED_CHILD_STATUSES),
-      seekingFamily: this.count('rescued-children', { status: 'in_care', identified: 'false' }),
+      byStatus: this.countEach(
+        'rescued-children',
+        'status',
+        RESCUED_CHILD_STATUSES,
+      ),
+      seekingFamily: this.count('rescued-children', {
+        status: 'in_care',
+        identified: 'false',
+      }),
       inCare: this.allInCare(),
     }).pipe(
       map(({ byStatus, seekingFamily, inCare }) => ({
@@ -137,20 +178,30 @@ export class DashboardApiService {
       users: this.count('users'),
       lockedUsers: this.count('users', { status: 'locked' }),
       organisations: this.count('organisations'),
-      deniedLastWeek: this.count('audit', { outcome: 'denied', from: since.toISOString() }),
+      deniedLastWeek: this.count('audit', {
+        outcome: 'denied',
+        from: since.toISOString(),
+      }),
     });
   }
 
   /** The children in care, page after page (an NGO cares for tens, not thousands). */
   private allInCare(): Observable<{ items: RescuedChild[]; total: number }> {
     const pageOf = (page: number) =>
-      this.http.get<Page<RescuedChild>>(`${API}/rescued-children`, { params: queryParams({ status: 'in_care', page, pageSize: 100 }) });
+      this.http.get<Page<RescuedChild>>(`${API}/rescued-children`, {
+        params: queryParams({ status: 'in_care', page, pageSize: 100 }),
+      });
     return pageOf(1).pipe(
       switchMap((first) => {
         const pages = Math.min(Math.ceil(first.total / 100), CARE_PAGES);
-        const rest = Array.from({ length: Math.max(pages - 1, 0) }, (_, i) => pageOf(i + 2));
+        const rest = Array.from({ length: Math.max(pages - 1, 0) }, (_, i) =>
+          pageOf(i + 2),
+        );
         return (rest.length ? forkJoin(rest) : of([])).pipe(
-          map((more) => ({ items: [first, ...more].flatMap((p) => p.items), total: first.total })),
+          map((more) => ({
+            items: [first, ...more].flatMap((p) => p.items),
+            total: first.total,
+          })),
         );
       }),
     );

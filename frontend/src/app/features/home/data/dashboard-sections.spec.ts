@@ -21,11 +21,18 @@ describe('dashboardSection', () => {
   });
 
   it('follows the role, not the widest ability: a supervisor who can also read samples gets the supervisor dashboard', () => {
-    expect(dashboardSection('supervisor', allowing('read Statistics', 'read DnaSample', 'read Case'))).toBe('supervisor');
+    expect(
+      dashboardSection(
+        'supervisor',
+        allowing('read Statistics', 'read DnaSample', 'read Case'),
+      ),
+    ).toBe('supervisor');
   });
 
   it('shows no dashboard when the rules do not let the role open what it would show', () => {
-    expect(dashboardSection('lab_technician', allowing('read Case'))).toBeNull();
+    expect(
+      dashboardSection('lab_technician', allowing('read Case')),
+    ).toBeNull();
     expect(dashboardSection('ngo_caseworker', allowing())).toBeNull();
   });
 
@@ -36,6 +43,9 @@ describe('dashboardSection', () => {
       return true;
     });
     const me = { jurisdiction: { path: '34/3412/' } } as MeDto;
-    expect(seen[0].where?.(me)).toEqual({ id: '', jurisdictionPath: '34/3412/' });
+    expect(seen[0].where?.(me)).toEqual({
+      id: '',
+      jurisdictionPath: '34/3412/',
+    });
   });
 });

@@ -3,7 +3,8 @@ import { someoneInMyJurisdiction } from '@hw/core/access/permissions';
 import type { MeDto } from '@hw/core/api/api';
 
 export type Role = MeDto['user']['role'];
-export type DashboardSection = 'officer' | 'supervisor' | 'ngo' | 'lab' | 'admin';
+export type DashboardSection =
+  'officer' | 'supervisor' | 'ngo' | 'lab' | 'admin';
 
 /** The dashboard each role starts from. */
 const SECTION_OF_ROLE: Record<Role, DashboardSection> = {
@@ -27,7 +28,10 @@ const SECTION_NEEDS: Record<DashboardSection, AccessCheck> = {
  * The home dashboard for this user: the one of their role, if their abilities (the server's rules,
  * through /me) let them open what it shows. null leaves only the greeting.
  */
-export function dashboardSection(role: Role, allows: (check: AccessCheck) => boolean): DashboardSection | null {
+export function dashboardSection(
+  role: Role,
+  allows: (check: AccessCheck) => boolean,
+): DashboardSection | null {
   const section = SECTION_OF_ROLE[role] as DashboardSection | undefined;
   return section && allows(SECTION_NEEDS[section]) ? section : null;
 }

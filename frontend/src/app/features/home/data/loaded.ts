@@ -35,5 +35,10 @@ export function loaded<T>(source: () => Observable<T>): Loaded<T> {
   };
   inject(DestroyRef).onDestroy(() => subscription?.unsubscribe());
   reload();
-  return { value: value.asReadonly(), loading: computed(() => value() === undefined && !failed()), failed: failed.asReadonly(), reload };
+  return {
+    value: value.asReadonly(),
+    loading: computed(() => value() === undefined && !failed()),
+    failed: failed.asReadonly(),
+    reload,
+  };
 }

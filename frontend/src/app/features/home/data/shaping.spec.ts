@@ -1,7 +1,25 @@
 import type { JurisdictionFigures } from './shaping';
-import { ageBucket, campaignElapsed, campaignsInOrder, countByAge, jurisdictionLevel, periodDays, periodLabel, statisticsToday, total, zipCounts } from './shaping';
+import {
+  ageBucket,
+  campaignElapsed,
+  campaignsInOrder,
+  countByAge,
+  jurisdictionLevel,
+  periodDays,
+  periodLabel,
+  statisticsToday,
+  total,
+  zipCounts,
+} from './shaping';
 
-const counts = { filesOpened: 0, filesClosed: 0, rescues: 0, childrenRecovered: 0, reunited: 0, suspectsDetained: 0 };
+const counts = {
+  filesOpened: 0,
+  filesClosed: 0,
+  rescues: 0,
+  childrenRecovered: 0,
+  reunited: 0,
+  suspectsDetained: 0,
+};
 const row = (code: string, depth: number): JurisdictionFigures => ({
   code,
   name: code,
@@ -46,7 +64,14 @@ describe('dashboard data shaping', () => {
       { key: '6-11', count: 2 },
       { key: '12-17', count: 1 },
     ]);
-    expect(countByAge([null, 19]).map((c) => c.key)).toEqual(['0-2', '3-5', '6-11', '12-17', '18+', 'unknown']);
+    expect(countByAge([null, 19]).map((c) => c.key)).toEqual([
+      '0-2',
+      '3-5',
+      '6-11',
+      '12-17',
+      '18+',
+      'unknown',
+    ]);
   });
 
   it('labels months and days in the reader’s language', () => {
@@ -58,14 +83,32 @@ describe('dashboard data shaping', () => {
 
   it('names the days of a statistics period in China time, the end being the day before the exclusive `to`', () => {
     // 2025-12-01 and 2026-12-01 at midnight in Shanghai.
-    expect(periodDays('2025-11-30T16:00:00.000Z', '2026-11-30T16:00:00.000Z', 'en')).toEqual({ from: 'Dec 1, 2025', to: 'Nov 30, 2026' });
-    expect(periodDays('2025-11-30T16:00:00.000Z', '2026-11-30T16:00:00.000Z', 'zh-CN')).toEqual({ from: '2025年12月1日', to: '2026年11月30日' });
+    expect(
+      periodDays('2025-11-30T16:00:00.000Z', '2026-11-30T16:00:00.000Z', 'en'),
+    ).toEqual({ from: 'Dec 1, 2025', to: 'Nov 30, 2026' });
+    expect(
+      periodDays(
+        '2025-11-30T16:00:00.000Z',
+        '2026-11-30T16:00:00.000Z',
+        'zh-CN',
+      ),
+    ).toEqual({ from: '2025年12月1日', to: '2026年11月30日' });
   });
 
   it('charts the level below the top of the tree, or the top when nothing lies below', () => {
-    const tree = [row('3412', 0), row('341221', 1), row('341222', 1), row('34122201', 2)];
-    expect(jurisdictionLevel(tree).map((r) => r.code)).toEqual(['341221', '341222']);
-    expect(jurisdictionLevel([row('341222', 0)]).map((r) => r.code)).toEqual(['341222']);
+    const tree = [
+      row('3412', 0),
+      row('341221', 1),
+      row('341222', 1),
+      row('34122201', 2),
+    ];
+    expect(jurisdictionLevel(tree).map((r) => r.code)).toEqual([
+      '341221',
+      '341222',
+    ]);
+    expect(jurisdictionLevel([row('341222', 0)]).map((r) => r.code)).toEqual([
+      '341222',
+    ]);
     expect(jurisdictionLevel([])).toEqual([]);
   });
 });
@@ -79,7 +122,13 @@ describe('campaign progress', () => {
       { id: 'd', phase: 'ended' as const },
       { id: 'e', phase: 'active' as const },
     ];
-    expect(campaignsInOrder(campaigns).map((c) => c.id)).toEqual(['c', 'e', 'b', 'a', 'd']);
+    expect(campaignsInOrder(campaigns).map((c) => c.id)).toEqual([
+      'c',
+      'e',
+      'b',
+      'a',
+      'd',
+    ]);
   });
 
   it('counts the share of days gone by, both ends included, held between 0 and 100', () => {
@@ -91,7 +140,11 @@ describe('campaign progress', () => {
   });
 
   it('takes today in China time: from 16:00 UTC it is already the next day', () => {
-    expect(statisticsToday(new Date('2026-11-28T15:59:00Z'))).toBe('2026-11-28');
-    expect(statisticsToday(new Date('2026-11-28T16:00:00Z'))).toBe('2026-11-29');
+    expect(statisticsToday(new Date('2026-11-28T15:59:00Z'))).toBe(
+      '2026-11-28',
+    );
+    expect(statisticsToday(new Date('2026-11-28T16:00:00Z'))).toBe(
+      '2026-11-29',
+    );
   });
 });

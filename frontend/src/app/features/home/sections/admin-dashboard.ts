@@ -13,7 +13,12 @@ const WEEK_MS = 7 * 86_400_000;
   imports: [TranslocoPipe, StatTile],
   template: `
     <div class="hw-tiles">
-      <hw-stat-tile [label]="'home.admin.users' | transloco" [value]="summary.value()?.users" [state]="summary" [link]="links.users" />
+      <hw-stat-tile
+        [label]="'home.admin.users' | transloco"
+        [value]="summary.value()?.users"
+        [state]="summary"
+        [link]="links.users"
+      />
       <hw-stat-tile
         [label]="'home.admin.locked' | transloco"
         [value]="summary.value()?.lockedUsers"
@@ -22,7 +27,12 @@ const WEEK_MS = 7 * 86_400_000;
         tone="warn"
         [hint]="'home.admin.lockedHint' | transloco"
       />
-      <hw-stat-tile [label]="'home.admin.organisations' | transloco" [value]="summary.value()?.organisations" [state]="summary" [link]="links.organisations" />
+      <hw-stat-tile
+        [label]="'home.admin.organisations' | transloco"
+        [value]="summary.value()?.organisations"
+        [state]="summary"
+        [link]="links.organisations"
+      />
       <hw-stat-tile
         [label]="'home.admin.denied' | transloco"
         [value]="summary.value()?.deniedLastWeek"
@@ -39,5 +49,7 @@ const WEEK_MS = 7 * 86_400_000;
 export class AdminDashboard {
   protected readonly links = LINKS;
   private readonly api = inject(DashboardApiService);
-  protected readonly summary = loaded(() => this.api.adminSummary(new Date(Date.now() - WEEK_MS)));
+  protected readonly summary = loaded(() =>
+    this.api.adminSummary(new Date(Date.now() - WEEK_MS)),
+  );
 }

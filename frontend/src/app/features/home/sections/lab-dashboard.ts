@@ -1,4 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LanguageService } from '@hw/core/i18n/language.service';
@@ -18,7 +23,15 @@ import { isWaiting, total } from '../data/shaping';
 /** A laboratory's bench: samples not yet profiled, and candidate matches waiting for a technician. */
 @Component({
   selector: 'hw-lab-dashboard',
-  imports: [RouterLink, TranslocoPipe, DateTimePipe, EmptyState, Chart, DashboardCard, StatTile],
+  imports: [
+    RouterLink,
+    TranslocoPipe,
+    DateTimePipe,
+    EmptyState,
+    Chart,
+    DashboardCard,
+    StatTile,
+  ],
   templateUrl: './lab-dashboard.html',
   styleUrl: './section.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -33,7 +46,9 @@ export class LabDashboard {
   protected readonly candidates = loaded(() => this.api.matches('candidate'));
   protected readonly proposed = loaded(() => this.api.matches('proposed'));
 
-  protected readonly hasSamples = computed(() => total(this.samples.value() ?? []) > 0);
+  protected readonly hasSamples = computed(
+    () => total(this.samples.value() ?? []) > 0,
+  );
   protected readonly waiting = computed(() => {
     const samples = this.samples.value();
     return samples ? total(samples.filter((c) => isWaiting(c.key))) : undefined;
@@ -45,8 +60,17 @@ export class LabDashboard {
     if (!samples || !labels) return null;
     return barChart(
       samples.map((c) => labels.t(`dna.custody.${c.key}`)),
-      [{ name: labels.t('home.lab.samples'), values: samples.map((c) => c.count) }],
-      { categoryColors: samples.map((c) => (isWaiting(c.key) ? SERIES_COLORS.waiting : SERIES_COLORS.done)) },
+      [
+        {
+          name: labels.t('home.lab.samples'),
+          values: samples.map((c) => c.count),
+        },
+      ],
+      {
+        categoryColors: samples.map((c) =>
+          isWaiting(c.key) ? SERIES_COLORS.waiting : SERIES_COLORS.done,
+        ),
+      },
     );
   });
 }

@@ -1,4 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AuthService } from '@hw/core/auth/auth.service';
@@ -20,7 +25,16 @@ import { ACTIVE_CASE_STATUSES } from '../data/shaping';
 /** An officer's day: the files assigned to them and the sightings waiting for a first look. */
 @Component({
   selector: 'hw-officer-dashboard',
-  imports: [RouterLink, TranslocoPipe, DateTimePipe, EmptyState, CaseStatusChip, Chart, DashboardCard, StatTile],
+  imports: [
+    RouterLink,
+    TranslocoPipe,
+    DateTimePipe,
+    EmptyState,
+    CaseStatusChip,
+    Chart,
+    DashboardCard,
+    StatTile,
+  ],
   templateUrl: './officer-dashboard.html',
   styleUrl: './section.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -32,9 +46,13 @@ export class OfficerDashboard {
   private readonly labels = chartLabels(['home', 'cases']);
   protected readonly language = inject(LanguageService).current;
 
-  protected readonly files = loaded(() => this.api.officerFiles(this.me()?.user.id ?? ''));
+  protected readonly files = loaded(() =>
+    this.api.officerFiles(this.me()?.user.id ?? ''),
+  );
   protected readonly triage = loaded(() => this.api.triageQueue());
-  protected readonly areaOpen = loaded(() => this.api.count('cases', { status: ACTIVE_CASE_STATUSES.join(',') }));
+  protected readonly areaOpen = loaded(() =>
+    this.api.count('cases', { status: ACTIVE_CASE_STATUSES.join(',') }),
+  );
 
   protected readonly byStatusChart = computed(() => {
     const files = this.files.value();
@@ -42,7 +60,12 @@ export class OfficerDashboard {
     if (!files || !labels) return null;
     return barChart(
       files.byStatus.map((c) => labels.t(`cases.status.${c.key}`)),
-      [{ name: labels.t('home.officer.myOpenFiles'), values: files.byStatus.map((c) => c.count) }],
+      [
+        {
+          name: labels.t('home.officer.myOpenFiles'),
+          values: files.byStatus.map((c) => c.count),
+        },
+      ],
       { categoryColors: files.byStatus.map((c) => CASE_STATUS_COLORS[c.key]) },
     );
   });

@@ -1,4 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+} from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { forkJoin } from 'rxjs';
 import { LanguageService } from '@hw/core/i18n/language.service';
@@ -14,12 +19,25 @@ import { StatTile } from '../components/stat-tile';
 import { DashboardApiService } from '../data/dashboard-api.service';
 import { LINKS } from '../data/links';
 import { loaded } from '../data/loaded';
-import { ALL_CASE_STATUSES, jurisdictionLevel, periodDays, periodLabel } from '../data/shaping';
+import {
+  ALL_CASE_STATUSES,
+  jurisdictionLevel,
+  periodDays,
+  periodLabel,
+} from '../data/shaping';
 
 /** The figures of a supervisor's jurisdiction over the last twelve months, and what waits for their decision. */
 @Component({
   selector: 'hw-supervisor-dashboard',
-  imports: [TranslocoPipe, EmptyState, Chart, CampaignProgress, DashboardCard, FollowUpList, StatTile],
+  imports: [
+    TranslocoPipe,
+    EmptyState,
+    Chart,
+    CampaignProgress,
+    DashboardCard,
+    FollowUpList,
+    StatTile,
+  ],
   templateUrl: './supervisor-dashboard.html',
   styleUrl: './section.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -43,7 +61,10 @@ export class SupervisorDashboard {
 
   protected readonly recovered = computed(() => {
     const summary = this.statistics.value()?.summary;
-    return summary ? summary.childrenRecoveredIdentified + summary.childrenRecoveredUnidentified : undefined;
+    return summary
+      ? summary.childrenRecoveredIdentified +
+          summary.childrenRecoveredUnidentified
+      : undefined;
   });
 
   protected readonly period = computed(() => {
@@ -59,9 +80,21 @@ export class SupervisorDashboard {
     return trendChart(
       points.map((p) => periodLabel(p.period, labels.lang)),
       [
-        { name: labels.t('home.figures.filesOpened'), values: points.map((p) => p.filesOpened), color: SERIES_COLORS.filesOpened },
-        { name: labels.t('home.figures.childrenRecovered'), values: points.map((p) => p.childrenRecovered), color: SERIES_COLORS.childrenRecovered },
-        { name: labels.t('home.figures.reunited'), values: points.map((p) => p.reunited), color: SERIES_COLORS.reunited },
+        {
+          name: labels.t('home.figures.filesOpened'),
+          values: points.map((p) => p.filesOpened),
+          color: SERIES_COLORS.filesOpened,
+        },
+        {
+          name: labels.t('home.figures.childrenRecovered'),
+          values: points.map((p) => p.childrenRecovered),
+          color: SERIES_COLORS.childrenRecovered,
+        },
+        {
+          name: labels.t('home.figures.reunited'),
+          values: points.map((p) => p.reunited),
+          color: SERIES_COLORS.reunited,
+        },
       ],
     );
   });
@@ -71,7 +104,11 @@ export class SupervisorDashboard {
     const labels = this.labels();
     if (!stats || !labels) return null;
     return donutChart(
-      ALL_CASE_STATUSES.map((s) => ({ name: labels.t(`cases.status.${s}`), value: stats.summary.filesByStatus[s] ?? 0, color: CASE_STATUS_COLORS[s] })),
+      ALL_CASE_STATUSES.map((s) => ({
+        name: labels.t(`cases.status.${s}`),
+        value: stats.summary.filesByStatus[s] ?? 0,
+        color: CASE_STATUS_COLORS[s],
+      })),
       labels.t('home.figures.files'),
     );
   });
@@ -86,9 +123,21 @@ export class SupervisorDashboard {
       chart: barChart(
         rows.map((r) => (labels.lang === 'zh-CN' ? r.name : r.nameEn)),
         [
-          { name: labels.t('home.figures.filesOpened'), values: rows.map((r) => r.totals.filesOpened), color: SERIES_COLORS.filesOpened },
-          { name: labels.t('home.figures.childrenRecovered'), values: rows.map((r) => r.totals.childrenRecovered), color: SERIES_COLORS.childrenRecovered },
-          { name: labels.t('home.figures.reunited'), values: rows.map((r) => r.totals.reunited), color: SERIES_COLORS.reunited },
+          {
+            name: labels.t('home.figures.filesOpened'),
+            values: rows.map((r) => r.totals.filesOpened),
+            color: SERIES_COLORS.filesOpened,
+          },
+          {
+            name: labels.t('home.figures.childrenRecovered'),
+            values: rows.map((r) => r.totals.childrenRecovered),
+            color: SERIES_COLORS.childrenRecovered,
+          },
+          {
+            name: labels.t('home.figures.reunited'),
+            values: rows.map((r) => r.totals.reunited),
+            color: SERIES_COLORS.reunited,
+          },
         ],
         { horizontal: true },
       ),
@@ -97,7 +146,16 @@ export class SupervisorDashboard {
 
   protected readonly hasActivity = computed(() => {
     const stats = this.statistics.value();
-    return !!stats && stats.trend.some((p) => p.filesOpened || p.childrenRecovered || p.reunited || p.sightingsReceived);
+    return (
+      !!stats &&
+      stats.trend.some(
+        (p) =>
+          p.filesOpened ||
+          p.childrenRecovered ||
+          p.reunited ||
+          p.sightingsReceived,
+      )
+    );
   });
 
   protected readonly hasFiles = computed(() => {

@@ -1,4 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+} from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AbilityService } from '@hw/core/access/ability.service';
 import { AuthService } from '@hw/core/auth/auth.service';
@@ -13,7 +18,14 @@ import { SupervisorDashboard } from '../../sections/supervisor-dashboard';
 /** The greeting and the dashboard of the user's role. */
 @Component({
   selector: 'hw-home-page',
-  imports: [TranslocoPipe, AdminDashboard, LabDashboard, NgoDashboard, OfficerDashboard, SupervisorDashboard],
+  imports: [
+    TranslocoPipe,
+    AdminDashboard,
+    LabDashboard,
+    NgoDashboard,
+    OfficerDashboard,
+    SupervisorDashboard,
+  ],
   templateUrl: './home-page.html',
   styleUrl: './home-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -24,6 +36,8 @@ export class HomePage {
   protected readonly language = inject(LanguageService).current;
   protected readonly section = computed(() => {
     const me = this.me();
-    return me ? dashboardSection(me.user.role, (check) => this.ability.allows(check)) : null;
+    return me
+      ? dashboardSection(me.user.role, (check) => this.ability.allows(check))
+      : null;
   });
 }
