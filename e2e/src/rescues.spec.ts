@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { signIn } from './support/session';
 
 /**
- * Issue 5 §1 in the browser: `officer` logs a rescue, adds an unidentified child, places the child with
+ * Issue 5 §1 in the browser: `officer` logs a rescue (and corrects it), adds an unidentified child, places the child with
  * the demo NGO and starts the child's DNA sample; `ngo` then finds the child among the children in care,
  * in the care view (no DNA), and updates the care record.
  */
@@ -30,6 +30,12 @@ test('an officer logs a rescue and places a child with the NGO, which sees and c
   await page.getByRole('button', { name: 'Save rescue' }).click();
   await expect(page.getByRole('heading', { name: 'Rescue', exact: true })).toBeVisible();
   await expect(page.getByText('No children recorded yet')).toBeVisible();
+  // Correcting the rescue sends the version read.
+  await page.getByRole('link', { name: 'Correct' }).click();
+  await expect(page.getByLabel('Place')).toHaveValue('太和县城关镇火车站广场 (e2e)');
+  await page.getByLabel('Suspects detained').fill('3');
+  await page.getByRole('button', { name: 'Save rescue' }).click();
+  await expect(page.getByRole('definition').filter({ hasText: /^3$/ })).toBeVisible();
 
   await page.getByRole('button', { name: 'Add a child' }).click();
   const dialog = page.getByRole('dialog');

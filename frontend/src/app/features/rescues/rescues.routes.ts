@@ -2,7 +2,7 @@ import type { Route } from '@angular/router';
 import { provideTranslocoScope } from '@jsverse/transloco';
 import { abilityGuard } from '@hw/core/access/ability.guard';
 
-/** Rescue operations (police): the list, logging one, one with its children. */
+/** Rescue operations (police): the list, logging or correcting one, one with its children. */
 export const rescuesRoutes: Route[] = [
   {
     path: '',
@@ -18,6 +18,12 @@ export const rescuesRoutes: Route[] = [
         loadComponent: () => import('./pages/rescue-form-page').then((m) => m.RescueFormPage),
       },
       { path: ':id', loadComponent: () => import('./pages/rescue-detail-page').then((m) => m.RescueDetailPage) },
+      {
+        path: ':id/edit',
+        canMatch: [abilityGuard],
+        data: { can: ['update', 'Rescue'] },
+        loadComponent: () => import('./pages/rescue-form-page').then((m) => m.RescueFormPage),
+      },
     ],
   },
 ];

@@ -1,4 +1,5 @@
-import { childLabel, childRequest, rescueRequest, splitAgencies } from './rescue-form';
+import { childLabel, childRequest, rescueFormValue, rescueRequest, rescueUpdate, splitAgencies } from './rescue-form';
+import type { Rescue } from './rescues-api.service';
 
 describe('rescue form', () => {
   const base = {
@@ -24,6 +25,14 @@ describe('rescue form', () => {
     expect(body).not.toHaveProperty('notes');
     expect(rescueRequest({ ...base, lng: null })).not.toHaveProperty('lat');
     expect(rescueRequest({ ...base, suspectsDetained: null }).suspectsDetained).toBe(0);
+  });
+
+  it('corrects a rescue: the form holds what was stored, and cleared position and notes are sent as null', () => {
+    const stored = { occurredAt: new Date('2026-09-14T14:00').toISOString(), place: 'p', lat: 33.1, lng: 115.6, jurisdiction: { code: '341222', name: '', nameEn: '' }, agencies: ['a', 'b'], suspectsDetained: 2, notes: 'n' } as Rescue;
+    const value = rescueFormValue(stored);
+    expect(value).toMatchObject({ occurredAt: '2026-09-14T14:00', agencies: 'a\nb', notes: 'n' });
+    const body = rescueUpdate({ ...value, lat: null, lng: null, notes: ' ' }, 4);
+    expect(body).toMatchObject({ version: 4, lat: null, lng: null, notes: null, agencies: ['a', 'b'], occurredAt: stored.occurredAt });
   });
 
   it('sends the file for an identified child and the description for an unidentified one', () => {

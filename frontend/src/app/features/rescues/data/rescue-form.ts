@@ -1,4 +1,4 @@
-import type { AddRescuedChild, CreateRescue } from './rescues-api.service';
+import type { AddRescuedChild, CreateRescue, Rescue, UpdateRescue } from './rescues-api.service';
 
 /** What the "log a rescue" form holds (the time as a `datetime-local` string in the browser's zone). */
 export interface RescueFormValue {
@@ -29,6 +29,26 @@ export function rescueRequest(v: RescueFormValue): CreateRescue {
     suspectsDetained: v.suspectsDetained ?? 0,
     ...(notes ? { notes } : {}),
   };
+}
+
+/** The form's value for a rescue being corrected (the time in the browser's zone, to the minute). */
+export function rescueFormValue(r: Rescue): RescueFormValue {
+  const at = new Date(r.occurredAt);
+  return {
+    occurredAt: new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 16),
+    place: r.place,
+    lat: r.lat,
+    lng: r.lng,
+    jurisdictionCode: r.jurisdiction.code,
+    agencies: r.agencies.join('\n'),
+    suspectsDetained: r.suspectsDetained,
+    notes: r.notes ?? '',
+  };
+}
+
+/** The request for `PATCH /rescues/{id}`: cleared coordinates and notes are sent as null so that they are removed. */
+export function rescueUpdate(v: RescueFormValue, version: number): UpdateRescue {
+  return { ...rescueRequest(v), version, lat: v.lat ?? null, lng: v.lng ?? null, notes: v.notes.trim() || null };
 }
 
 /** What the "add a child" dialog holds: a file (identified) or a description (unidentified). */

@@ -7,6 +7,7 @@ export type Rescue = Schemas['RescueDto'];
 export type RescueSummary = Schemas['RescueSummaryDto'];
 export type RescuedChild = Schemas['RescuedChildDto'];
 export type CreateRescue = Schemas['CreateRescueDto'];
+export type UpdateRescue = Schemas['UpdateRescueDto'];
 export type AddRescuedChild = Schemas['AddRescuedChildDto'];
 export type Placement = Schemas['PlacementDto'];
 export type StartDnaSample = Schemas['StartDnaSampleDto'];
@@ -27,6 +28,10 @@ export class RescuesApiService {
 
   createRescue(body: CreateRescue) {
     return this.http.post<Rescue>(`${API}/rescues`, body);
+  }
+
+  updateRescue(id: string, body: UpdateRescue) {
+    return this.http.patch<Rescue>(`${API}/rescues/${encodeURIComponent(id)}`, body);
   }
 
   addChild(rescueId: string, body: AddRescuedChild) {

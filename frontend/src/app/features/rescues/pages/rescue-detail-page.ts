@@ -23,6 +23,9 @@ import type { Rescue } from '../data/rescues-api.service';
   template: `
     <header class="hw-page-header">
       <h1>{{ 'rescues.detail.title' | transloco }}</h1>
+      @if (canEdit && rescue()) {
+        <a mat-stroked-button [routerLink]="['/rescues', id(), 'edit']">{{ 'rescues.detail.edit' | transloco }}</a>
+      }
       <a mat-button routerLink="/rescues">{{ 'common.back' | transloco }}</a>
     </header>
     @if (loading()) {
@@ -100,7 +103,9 @@ export class RescueDetailPage implements OnInit {
   private readonly dialog = inject(MatDialog);
   private readonly destroyRef = inject(DestroyRef);
   protected readonly language = inject(LanguageService).current;
-  protected readonly canAddChild = inject(AbilityService).can('create', 'RescuedChild');
+  private readonly ability = inject(AbilityService);
+  protected readonly canAddChild = this.ability.can('create', 'RescuedChild');
+  protected readonly canEdit = this.ability.can('update', 'Rescue');
   protected readonly rescue = signal<Rescue | null>(null);
   protected readonly loading = signal(true);
 

@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, input, signal } from '@angular/core';
+import type { OnInit } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import type { AbstractControl, ValidationErrors } from '@angular/forms';
@@ -13,7 +14,7 @@ import { AbilityService } from '@hw/core/access/ability.service';
 import { AuthService } from '@hw/core/auth/auth.service';
 import { ProblemService } from '@hw/core/auth/problem.service';
 import { FieldError } from '@hw/shared/ui/field-error';
-import { rescueRequest } from '../data/rescue-form';
+import { rescueFormValue, rescueRequest, rescueUpdate } from '../data/rescue-form';
 import { RescuesApiService } from '../data/rescues-api.service';
 
 /** A rescue cannot lie in the future (a few minutes of clock difference aside, as the API allows). */
@@ -29,14 +30,14 @@ function bothOrNeither(group: AbstractControl): ValidationErrors | null {
   return (lat === null || lat === '') !== (lng === null || lng === '') ? { position: true } : null;
 }
 
-/** Logs a rescue operation; the children are added on its page. */
+/** Logs a rescue operation (the children are added on its page), or corrects one with the version read. */
 @Component({
   selector: 'hw-rescue-form-page',
   imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslocoPipe, FieldError],
   template: `
     <header class="hw-page-header">
-      <h1>{{ 'rescues.form.title' | transloco }}</h1>
-      <a mat-button routerLink="/rescues">{{ 'common.back' | transloco }}</a>
+      <h1>{{ (id() ? 'rescues.form.editTitle' : 'rescues.form.title') | transloco }}</h1>
+      <a mat-button [routerLink]="id() ? ['/rescues', id()] : ['/rescues']">{{ 'common.back' | transloco }}</a>
     </header>
     <form class="hw-rescue-form" [formGroup]="form" (ngSubmit)="save()">
       <mat-form-field>
@@ -124,7 +125,10 @@ function bothOrNeither(group: AbstractControl): ValidationErrors | null {
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class RescueFormPage {
+export class RescueFormPage implements OnInit {
+  /** Set when correcting a rescue (the route's :id). */
+  readonly id = input<string>();
+  private version = 0;
   private readonly api = inject(RescuesApiService);
   private readonly problems = inject(ProblemService);
   private readonly router = inject(Router);
@@ -158,13 +162,32 @@ export class RescueFormPage {
     }
   }
 
+  ngOnInit(): void {
+    const id = this.id();
+    if (!id) return;
+    this.busy.set(true);
+    this.api
+      .rescue(id)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (r) => {
+          this.version = r.version;
+          this.form.reset({ ...rescueFormValue(r), campaignId: '' });
+          this.busy.set(false);
+        },
+        error: (error: unknown) => this.problems.show(error),
+      });
+  }
+
   protected save(): void {
     this.form.markAllAsTouched();
     if (this.form.invalid) return;
     const v = this.form.getRawValue();
+    const value = { ...v, lat: v.lat ?? null, lng: v.lng ?? null };
+    const campaign = v.campaignId ? { campaignId: v.campaignId } : {};
+    const id = this.id();
     this.busy.set(true);
-    this.api
-      .createRescue({ ...rescueRequest({ ...v, lat: v.lat ?? null, lng: v.lng ?? null }), ...(v.campaignId ? { campaignId: v.campaignId } : {}) })
+    (id ? this.api.updateRescue(id, { ...rescueUpdate(value, this.version), ...campaign }) : this.api.createRescue({ ...rescueRequest(value), ...campaign }))
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (rescue) => void this.router.navigate(['/rescues', rescue.id]),
