@@ -130,13 +130,19 @@ describe('Rescues', () => {
       const [{ found_at }] = await t.dataSource.query(`SELECT found_at FROM cases WHERE id = $1`, [file.id]);
       expect(found_at).not.toBeNull();
 
+      await addChild(rescue.id, { sex: 'female' });
+      const identified = await t.http().get(`/api/v1/rescued-children?identified=true&rescueId=${rescue.id}`).set('Authorization', officer);
+      expect(identified.body.items.map((c: { id: string }) => c.id)).toEqual([res.body.id]);
+      expect((await t.http().get(`/api/v1/rescued-children?identified=false&rescueId=${rescue.id}`).set('Authorization', officer)).body.total).toBe(1);
+      expect((await t.http().get('/api/v1/rescued-children?identified=maybe').set('Authorization', officer)).status).toBe(400);
+
       const again = await addChild(rescue.id, { caseId: file.id });
       expect(again.status).toBe(409);
       expect(again.body.code).toBe('CASE_ALREADY_RESCUED');
       const detail = await t.http().get(`/api/v1/rescues/${rescue.id}`).set('Authorization', officer);
-      expect(detail.body).toMatchObject({ childrenCount: 1, identifiedCount: 1 });
+      expect(detail.body).toMatchObject({ childrenCount: 2, identifiedCount: 1 });
       const [read] = await t.dataSource.query(`SELECT details FROM audit_events WHERE action = 'rescue.read' AND entity_id = $1`, [rescue.id]);
-      expect(read.details).toEqual({ rescuedChildIds: [res.body.id] });
+      expect(read.details.rescuedChildIds).toEqual(detail.body.children.map((c: { id: string }) => c.id));
     });
 
     it('refuses an unknown file, a file outside the jurisdiction and a closed file, writing nothing', async () => {
