@@ -40,8 +40,10 @@ import type { RescuedChild } from '../data/rescues-api.service';
         <td mat-cell *matCellDef="let c">
           @if (c.placement) {
             {{ c.placement.organisationName ?? c.placement.shelter }}
-          } @else {
+          } @else if (c.placement === null) {
             {{ 'rescues.placement.none' | transloco }}
+          } @else {
+            —
           }
         </td>
       </ng-container>
