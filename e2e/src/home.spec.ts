@@ -85,9 +85,21 @@ test('a supervisor sees the figures of their jurisdiction, the campaign, and cha
   ).toBeVisible();
   await expect(campaigns.getByText('Running')).toBeVisible();
 
-  await expect(chartIn(page, 'Per month')).toContainText('Files opened');
-  await expect(chartIn(page, 'Files by current status')).toContainText('Open');
+  await expect(chartIn(page, 'Over time')).toContainText('Files opened');
+  await expect(
+    chartIn(page, 'Files opened in the period, where they stand now'),
+  ).toContainText('Open');
   await expect(chartIn(page, 'By jurisdiction')).toContainText('Taihe County');
+
+  // The last 30 days, day by day, up to today (China time).
+  const today = new Intl.DateTimeFormat('en', {
+    dateStyle: 'medium',
+    timeZone: 'Asia/Shanghai',
+  }).format(new Date());
+  await page.getByRole('radio', { name: '30 days' }).click();
+  await expect(page.getByText(new RegExp(`– ${today}$`))).toBeVisible();
+  await page.getByRole('radio', { name: '12 months' }).click();
+  await expect(tile(page, 'Children recovered', recovered)).toBeVisible();
 
   // The tiles link to their lists.
   await tile(page, 'Reunions to sign off', signOffs.total).click();
@@ -97,10 +109,10 @@ test('a supervisor sees the figures of their jurisdiction, the campaign, and cha
   // Charts follow the language switch: labels drawn by ECharts, not only the page's words.
   await new ShellPage(page).switchLanguage('中文');
   await expect(tile(page, '解救儿童', recovered)).toBeVisible();
-  await expect(chartIn(page, '按月统计')).toContainText('新立案件');
-  await expect(chartIn(page, '按月统计')).not.toContainText('Files opened');
+  await expect(chartIn(page, '趋势')).toContainText('新立案件');
+  await expect(chartIn(page, '趋势')).not.toContainText('Files opened');
   await expect(chartIn(page, '按辖区统计')).toContainText('太和县');
-  await expect(chartIn(page, '案件当前状态')).toContainText('立案');
+  await expect(chartIn(page, '本期间新立案件的当前状态')).toContainText('立案');
 });
 
 test('an NGO caseworker sees the children in their care and the follow-up visits to make', async ({
@@ -160,7 +172,7 @@ test('an NGO caseworker sees the children in their care and the follow-up visits
 
   // No police statistics for an NGO: the supervisor's sections are not there.
   await page.goBack();
-  await expect(page.getByRole('region', { name: 'Per month' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Over time' })).toHaveCount(0);
   await expect(
     page.getByRole('region', { name: 'Crackdown campaigns' }),
   ).toHaveCount(0);

@@ -118,10 +118,8 @@ export class DashboardApiService {
     return this.countEach('dna/samples', 'custodyState', CUSTODY_STATES);
   }
 
-  statistics(): Observable<Statistics> {
-    return this.http.get<Statistics>(`${API}/statistics`, {
-      params: { granularity: 'month' },
-    });
+  statistics(query: Record<string, string>): Observable<Statistics> {
+    return this.http.get<Statistics>(`${API}/statistics`, { params: query });
   }
 
   /** The latest campaigns (running ones first) with their figures, and how many there are in all. */

@@ -7,6 +7,7 @@ import {
   jurisdictionLevel,
   periodDays,
   periodLabel,
+  statisticsQuery,
   statisticsToday,
   total,
   zipCounts,
@@ -146,5 +147,31 @@ describe('campaign progress', () => {
     expect(statisticsToday(new Date('2026-11-28T16:00:00Z'))).toBe(
       '2026-11-29',
     );
+  });
+});
+
+describe('statistics periods', () => {
+  const now = new Date('2026-11-28T17:00:00Z'); // already 29 November in China
+
+  it('leaves the last twelve months to the API default', () => {
+    expect(statisticsQuery('months12', now)).toEqual({ granularity: 'month' });
+  });
+
+  it('starts this year on 1 January of the China-time year', () => {
+    expect(
+      statisticsQuery('thisYear', new Date('2026-12-31T16:30:00Z')),
+    ).toEqual({ from: '2027-01-01', granularity: 'month' });
+    expect(statisticsQuery('thisYear', now)).toEqual({
+      from: '2026-01-01',
+      granularity: 'month',
+    });
+  });
+
+  it('counts the last 30 days by day, today included (the end is exclusive)', () => {
+    expect(statisticsQuery('days30', now)).toEqual({
+      from: '2026-10-31',
+      to: '2026-11-30',
+      granularity: 'day',
+    });
   });
 });

@@ -143,6 +143,30 @@ export function statisticsToday(now: Date): string {
   }).format(now);
 }
 
+export const STATISTICS_PERIODS = ['months12', 'thisYear', 'days30'] as const;
+export type StatisticsPeriod = (typeof STATISTICS_PERIODS)[number];
+
+/** Query of `GET /statistics` for a period ending today; days are China-time calendar days. */
+export function statisticsQuery(
+  period: StatisticsPeriod,
+  now: Date,
+): Record<string, string> {
+  const today = statisticsToday(now);
+  const dayOffset = (days: number) =>
+    new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+  switch (period) {
+    // The API's default: the last twelve calendar months, this one included.
+    case 'months12':
+      return { granularity: 'month' };
+    case 'thisYear':
+      return { from: `${today.slice(0, 4)}-01-01`, granularity: 'month' };
+    case 'days30':
+      return { from: dayOffset(-29), to: dayOffset(1), granularity: 'day' };
+  }
+}
+
 const PHASE_ORDER = { active: 0, upcoming: 1, ended: 2 } as const;
 
 /** Running campaigns first, then those about to start, then past ones; the API's order (newest first) within each. */

@@ -3,7 +3,9 @@ import {
   Component,
   computed,
   inject,
+  signal,
 } from '@angular/core';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { forkJoin } from 'rxjs';
 import { LanguageService } from '@hw/core/i18n/language.service';
@@ -21,15 +23,19 @@ import { LINKS } from '../data/links';
 import { loaded } from '../data/loaded';
 import {
   ALL_CASE_STATUSES,
+  STATISTICS_PERIODS,
   jurisdictionLevel,
   periodDays,
   periodLabel,
+  statisticsQuery,
 } from '../data/shaping';
+import type { StatisticsPeriod } from '../data/shaping';
 
-/** The figures of a supervisor's jurisdiction over the last twelve months, and what waits for their decision. */
+/** The figures of a supervisor's jurisdiction (the last twelve months, this year or the last 30 days), and what waits for their decision. */
 @Component({
   selector: 'hw-supervisor-dashboard',
   imports: [
+    MatButtonToggleModule,
     TranslocoPipe,
     EmptyState,
     Chart,
@@ -48,7 +54,11 @@ export class SupervisorDashboard {
   private readonly labels = chartLabels(['home', 'cases']);
   protected readonly language = inject(LanguageService).current;
 
-  protected readonly statistics = loaded(() => this.api.statistics());
+  protected readonly periods = STATISTICS_PERIODS;
+  protected readonly periodChoice = signal<StatisticsPeriod>('months12');
+  protected readonly statistics = loaded(() =>
+    this.api.statistics(statisticsQuery(this.periodChoice(), new Date())),
+  );
   protected readonly decisions = loaded(() =>
     forkJoin({
       triage: this.api.count('sightings', { status: 'new' }),
@@ -66,6 +76,11 @@ export class SupervisorDashboard {
           summary.childrenRecoveredUnidentified
       : undefined;
   });
+
+  protected choosePeriod(period: StatisticsPeriod): void {
+    this.periodChoice.set(period);
+    this.statistics.reload();
+  }
 
   protected readonly period = computed(() => {
     const stats = this.statistics.value();
