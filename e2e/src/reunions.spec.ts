@@ -116,8 +116,13 @@ test('after a confirmed DNA match, the NGO logs the reunion with the match as ev
   await expect(page.getByRole('heading', { name: 'Family reunions', level: 1 })).toBeVisible();
   await page.getByRole('link', { name: 'Log a reunion' }).click();
   await expect(page.getByRole('heading', { name: 'Log a family reunion', level: 1 })).toBeVisible();
-  await page.getByRole('combobox', { name: 'Rescued child' }).click();
-  await page.getByRole('option', { name: new RegExp(`龙龙${suffix}`) }).click();
+  // The select opens once the children in care have loaded.
+  const boy = page.getByRole('option', { name: new RegExp(`龙龙${suffix}`) });
+  await expect(async () => {
+    await page.getByRole('combobox', { name: 'Rescued child' }).click();
+    await expect(boy).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await boy.click();
   // The only usable evidence is picked: the match, shown by file number and date — no DNA data.
   const evidence = page.getByRole('radio', { name: new RegExp(`File ${file.caseNumber} — DNA match confirmed on`) });
   await expect(evidence).toBeChecked();
@@ -142,4 +147,42 @@ test('after a confirmed DNA match, the NGO logs the reunion with the match as ev
   await expect(officerPage.getByRole('heading', { name: '吴小龙', level: 1 })).toBeVisible();
   await expect(officerPage.locator('header').getByText('Reunited', { exact: true })).toBeVisible();
   await officerContext.close();
+});
+
+test('the supervisor signs off the demo reunion awaiting sign-off; the NGO records the overdue visit', async ({ page, browser }) => {
+  // Two people signing in and two dialogs: longer than the default 60 s on a busy machine.
+  test.setTimeout(180_000);
+  // supervisor: the queue shows 孙嘉豪's reunion, logged by the NGO without DNA evidence.
+  await signIn(page, 'supervisor');
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Awaiting sign-off', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Reunions awaiting sign-off', level: 1 })).toBeVisible();
+  const row = page.getByRole('row').filter({ hasText: '孙嘉豪' });
+  await row.getByRole('button', { name: 'Verify' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('The father’s photos match');
+  await dialog.getByLabel('Note (optional)').fill('照片与证人一致');
+  await dialog.getByRole('button', { name: 'Verify' }).click();
+  await expect(page.getByText('Reunion verified; follow-up visits planned')).toBeVisible();
+  await expect(page.getByText('Nothing awaits your sign-off')).toBeVisible();
+
+  // ngo: the overdue visit of 陈思琪 is listed; recording it takes it off the list.
+  const ngoContext = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  const ngoPage = await ngoContext.newPage();
+  await signIn(ngoPage, 'ngo');
+  await ngoPage.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Follow-up visits', exact: true }).click();
+  const overdue = ngoPage.getByRole('row').filter({ hasText: '陈思琪' });
+  await expect(overdue).toContainText('Overdue');
+  await overdue.click();
+  await expect(ngoPage.getByRole('heading', { name: 'Reunion of 陈思琪', level: 1 })).toBeVisible();
+  const visitRow = ngoPage.getByRole('row').filter({ hasText: 'Overdue' });
+  await visitRow.getByRole('button', { name: 'Record visit' }).click();
+  const visit = ngoPage.getByRole('dialog');
+  await visit.getByLabel('Visitor').fill('张社工');
+  // The floating label covers the empty select: click its form field, as a person does.
+  await visit.locator('mat-form-field').filter({ hasText: "Child's wellbeing" }).click();
+  await ngoPage.getByRole('option', { name: 'Good', exact: true }).click();
+  await visit.getByRole('button', { name: 'Save the visit' }).click();
+  await expect(ngoPage.getByText('Visit recorded')).toBeVisible();
+  await expect(ngoPage.getByRole('row').filter({ hasText: 'Overdue' })).toHaveCount(0);
+  await ngoContext.close();
 });

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialog, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -20,13 +20,13 @@ export interface SignOffData {
   imports: [ReactiveFormsModule, MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule, TranslocoPipe, FieldError],
   template: `
     <h2 mat-dialog-title>{{ 'reunions.signOff.' + data.decision + 'Title' | transloco: { caseNumber: data.caseNumber } }}</h2>
-    <form (ngSubmit)="done()">
+    <form [formGroup]="form" (ngSubmit)="done()">
       <mat-dialog-content>
         <p>{{ 'reunions.signOff.' + data.decision + 'Message' | transloco }}</p>
         <blockquote class="hw-evidence">{{ data.evidence }}</blockquote>
         <mat-form-field class="hw-full">
           <mat-label>{{ (data.decision === 'reject' ? 'reunions.signOff.reason' : 'reunions.signOff.note') | transloco }}</mat-label>
-          <textarea matInput [formControl]="note" rows="3" cdkFocusInitial></textarea>
+          <textarea matInput formControlName="note" rows="3" cdkFocusInitial></textarea>
           <mat-error><hw-field-error [control]="note" /></mat-error>
         </mat-form-field>
       </mat-dialog-content>
@@ -51,6 +51,8 @@ export class SignOffDialog {
     nonNullable: true,
     validators: this.data.decision === 'reject' ? [Validators.required, Validators.minLength(3), Validators.maxLength(2000)] : [Validators.maxLength(2000)],
   });
+
+  protected readonly form = new FormGroup({ note: this.note });
 
   protected done(): void {
     if (this.note.valid) this.ref.close(this.note.value.trim());

@@ -27,6 +27,7 @@ import type { FollowUpItem, FollowUpState } from '../data/reunions-api.service';
       <mat-form-field>
         <mat-label>{{ 'reunions.field.status' | transloco }}</mat-label>
         <mat-select [formControl]="state">
+          <mat-select-trigger>{{ 'reunions.followUpState.' + state.value | transloco }}</mat-select-trigger>
           @for (s of states; track s) {
             <mat-option [value]="s">{{ 'reunions.followUpState.' + s | transloco }}</mat-option>
           }

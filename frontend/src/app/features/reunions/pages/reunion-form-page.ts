@@ -66,7 +66,7 @@ const familyMember = () =>
               <mat-option [value]="c.id">{{ childLabel(c) }}</mat-option>
             }
           </mat-select>
-          <mat-hint>{{ 'reunions.form.childHint' | transloco }}</mat-hint>
+          <mat-hint>{{ (childrenLoaded() && !children().length ? 'reunions.form.noChildren' : 'reunions.form.childHint') | transloco }}</mat-hint>
           <mat-error><hw-field-error [control]="form.controls.rescuedChildId" /></mat-error>
         </mat-form-field>
       }
@@ -169,6 +169,7 @@ export class ReunionFormPage implements OnInit {
   protected readonly today = todayInChina();
   protected readonly member = familyMember;
   protected readonly children = signal<RescuedChild[]>([]);
+  protected readonly childrenLoaded = signal(false);
   protected readonly fixedChild = signal<RescuedChild | null>(null);
   protected readonly matches = signal<EvidenceMatch[]>([]);
   protected readonly lookedUp = signal(false);
@@ -222,8 +223,11 @@ export class ReunionFormPage implements OnInit {
       });
     } else {
       this.api.childrenInCare().subscribe({
-        next: (page) => this.children.set(page.items.filter((c) => !this.caseId() || !c.case || c.case.id === this.caseId())),
-        error: () => this.children.set([]),
+        next: (page) => {
+          this.children.set(page.items.filter((c) => !this.caseId() || !c.case || c.case.id === this.caseId()));
+          this.childrenLoaded.set(true);
+        },
+        error: (error: unknown) => this.problems.show(error),
       });
       const caseId = this.caseId();
       if (caseId) {

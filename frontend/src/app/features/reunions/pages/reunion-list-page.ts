@@ -47,6 +47,7 @@ import { SignOffFlow } from '../data/sign-off';
       <mat-form-field>
         <mat-label>{{ 'reunions.field.status' | transloco }}</mat-label>
         <mat-select [formControl]="status">
+          <mat-select-trigger>{{ (status.value === 'all' ? 'common.all' : 'reunions.status.' + status.value) | transloco }}</mat-select-trigger>
           <mat-option value="all">{{ 'common.all' | transloco }}</mat-option>
           @for (s of statuses; track s) {
             <mat-option [value]="s">{{ 'reunions.status.' + s | transloco }}</mat-option>
