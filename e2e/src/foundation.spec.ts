@@ -6,12 +6,13 @@ const ADMIN_NAV = ['Users', 'Organisations', 'Jurisdictions', 'Audit log'];
 const DNA_READ_NAV = ['DNA matches', 'DNA samples', 'Allele frequencies'];
 const DNA_LAB_NAV = [...DNA_READ_NAV, 'DNA import', 'Kinship calculator'];
 const REUNION_NAV = ['Reunions', 'Follow-up visits'];
+const RESCUE_NAV = ['Campaigns', 'Rescues', 'Children in care'];
 
 const expectations: { username: string; sees: string[]; hidden: string[] }[] = [
   {
     username: 'admin',
     sees: ['Home', ...ADMIN_NAV],
-    hidden: ['Missing-child files', ...DNA_LAB_NAV, 'Reports', ...REUNION_NAV, 'Awaiting sign-off'],
+    hidden: ['Missing-child files', ...DNA_LAB_NAV, 'Reports', ...REUNION_NAV, 'Awaiting sign-off', ...RESCUE_NAV],
   },
   {
     username: 'supervisor',
@@ -20,6 +21,7 @@ const expectations: { username: string; sees: string[]; hidden: string[] }[] = [
       'Missing-child files',
       'Sightings',
       'Map',
+      ...RESCUE_NAV,
       ...DNA_READ_NAV,
       ...REUNION_NAV,
       'Awaiting sign-off',
@@ -36,18 +38,18 @@ const expectations: { username: string; sees: string[]; hidden: string[] }[] = [
   },
   {
     username: 'officer',
-    sees: ['Home', 'Missing-child files', 'Sightings', 'Map', ...DNA_READ_NAV, ...REUNION_NAV],
+    sees: ['Home', 'Missing-child files', 'Sightings', 'Map', ...RESCUE_NAV, ...DNA_READ_NAV, ...REUNION_NAV],
     hidden: [...ADMIN_NAV, 'DNA import', 'Kinship calculator', 'Reports', 'Awaiting sign-off'],
   },
   {
     username: 'lab',
-    sees: ['Home', 'Missing-child files', ...DNA_LAB_NAV],
-    hidden: [...ADMIN_NAV, 'Reports', ...REUNION_NAV],
+    sees: ['Home', 'Missing-child files', 'Children in care', ...DNA_LAB_NAV],
+    hidden: [...ADMIN_NAV, 'Reports', ...REUNION_NAV, 'Campaigns', 'Rescues'],
   },
   {
     username: 'ngo',
-    sees: ['Home', 'Missing-child files', ...REUNION_NAV],
-    hidden: [...ADMIN_NAV, ...DNA_LAB_NAV, 'Reports', 'Awaiting sign-off'],
+    sees: ['Home', 'Missing-child files', 'Children in care', ...REUNION_NAV],
+    hidden: [...ADMIN_NAV, ...DNA_LAB_NAV, 'Reports', 'Awaiting sign-off', 'Campaigns', 'Rescues'],
   },
 ];
 

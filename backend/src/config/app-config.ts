@@ -37,6 +37,7 @@ const environmentSchema = z.object({
   COOKIE_SECURE: booleanFromEnv.optional(),
   TRUST_PROXY: z.string().optional(),
   MAP_TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  MAP_TILE_ATTRIBUTION: z.string().default('© OpenStreetMap contributors'),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   // Photos in S3-compatible object storage instead of the data folder: all four or none.
   S3_ENDPOINT: z.string().url('expected the URL of an S3-compatible endpoint').optional(),
@@ -44,6 +45,17 @@ const environmentSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_REGION: z.string().min(1).default('us-east-1'),
+  // Follow-up visits after a family reunion, in months after it: distinct, increasing, 1 to 120.
+  REUNION_FOLLOW_UP_MONTHS: z
+    .string()
+    .default('1,3,6,12')
+    .transform((v) => v.split(',').map((m) => m.trim()))
+    .pipe(
+      z
+        .array(z.string().regex(/^[0-9]+$/, 'expected whole months, e.g. 1,3,6,12').transform(Number).pipe(z.number().int().min(1).max(120)))
+        .min(1, 'expected at least one month')
+        .refine((months) => months.every((m, i) => i === 0 || m > months[i - 1]), 'expected distinct months in increasing order, e.g. 1,3,6,12'),
+    ),
 });
 
 export type AppConfig = Readonly<{
@@ -68,9 +80,13 @@ export type AppConfig = Readonly<{
   cookieSecure: boolean;
   trustProxy: string | undefined;
   mapTileUrl: string;
+  /** Credit shown on the maps for the tiles (the tile provider's licence usually requires it). */
+  mapTileAttribution: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   /** null: photos are kept in `dataDir/attachments`. */
   s3: Readonly<{ endpoint: string; bucket: string; accessKeyId: string; secretAccessKey: string; region: string }> | null;
+  /** When follow-up visits fall after a verified reunion, in months. */
+  reunionFollowUpMonths: readonly number[];
 }>;
 
 export class ConfigurationError extends Error {
@@ -158,10 +174,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
     trustProxy: e.TRUST_PROXY,
     mapTileUrl: e.MAP_TILE_URL,
+    mapTileAttribution: e.MAP_TILE_ATTRIBUTION,
     logLevel: e.LOG_LEVEL,
     s3:
       e.S3_ENDPOINT && e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
         ? { endpoint: e.S3_ENDPOINT, bucket: e.S3_BUCKET, accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY, region: e.S3_REGION }
         : null,
+    reunionFollowUpMonths: e.REUNION_FOLLOW_UP_MONTHS,
   });
 }

@@ -4,7 +4,7 @@ import { IsBoolean, IsOptional } from 'class-validator';
 import { PageMetaDto, PageQueryDto } from '../common/pagination';
 import type { NotificationEntity } from './notification.entity';
 
-export const NOTIFICATION_KINDS = ['case_alert', 'sighting_match', 'case_shared', 'dna_match_confirmed'] as const;
+export const NOTIFICATION_KINDS = ['case_alert', 'sighting_match', 'case_shared', 'dna_match_confirmed', 'child_placed', 'child_family_found'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export class NotificationDto {

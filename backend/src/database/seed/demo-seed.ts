@@ -1,8 +1,11 @@
 import * as argon2 from 'argon2';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Role } from '../../access/permissions';
+import { campaignsDemoSeed } from '../../campaigns/campaigns.demo-seed';
 import { casesDemoSeed } from '../../cases/cases.demo-seed';
 import { dnaDemoSeed } from '../../dna/dna.demo-seed';
+import { rescuesDemoSeed } from '../../rescues/rescues.demo-seed';
+import { reunionsDemoSeed } from '../../reunions/reunions.demo-seed';
 import { sightingsDemoSeed } from '../../sightings/sightings.demo-seed';
 import { JurisdictionEntity } from '../../jurisdictions/jurisdiction.entity';
 import { OrganisationEntity, type OrganisationKind } from '../../organisations/organisation.entity';
@@ -53,7 +56,7 @@ export interface DemoContext {
 export type DemoSeed = (manager: EntityManager, demo: DemoContext) => Promise<void>;
 
 /** Feature seeds in the order they run; each feature appends its own. */
-export const FEATURE_DEMO_SEEDS: DemoSeed[] = [casesDemoSeed, dnaDemoSeed, sightingsDemoSeed];
+export const FEATURE_DEMO_SEEDS: DemoSeed[] = [casesDemoSeed, dnaDemoSeed, campaignsDemoSeed, rescuesDemoSeed, reunionsDemoSeed, sightingsDemoSeed];
 
 /**
  * Fills an empty database with the demo organisations, users and (unless `features` is false) feature

@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { AccessContext } from '../../access/actor';
 import { CasesService } from '../../cases/cases.service';
 import { NotificationsService } from '../../notifications/notifications.service';
+import { RescuedChildrenService } from '../../rescues/rescued-children.service';
 import { findCase } from '../case-link';
 import type { KinshipMatchEntity } from './kinship-match.entity';
 
@@ -57,6 +58,8 @@ export class MatchConfirmationEffects {
         `Files module not loaded: file ${match.caseId} not moved to located for match ${match.id}`,
       );
     }
+    // A rescued child's sample: the child is identified and the NGO caring for them hears of it.
+    await this.optional(RescuedChildrenService)?.onDnaMatchConfirmed(access, match, manager);
     const notifications = this.optional(NotificationsService);
     const linked = await findCase(manager, match.caseId);
     if (notifications && linked?.assignedOfficerId) {

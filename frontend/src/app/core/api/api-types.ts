@@ -884,6 +884,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicMap_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sightings": {
         parameters: {
             query?: never;
@@ -991,6 +1007,422 @@ export interface paths {
         put?: never;
         post: operations["Sightings_duplicate"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Statistics_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reunions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reunions_list"];
+        put?: never;
+        post: operations["Reunions_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reunions/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reunions_evidence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reunions/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reunions_followUps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reunions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reunions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reunions/{id}/sign-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Reunions_signOff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reunions/{id}/follow-ups/{followUpId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["Reunions_recordFollowUp"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reports_list"];
+        put?: never;
+        post: operations["Reports_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reports_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reports_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Exports_cases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/sightings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Exports_sightings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/rescues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Exports_rescues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/reunions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Exports_reunions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Exports_statistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rescues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Rescues_list"];
+        put?: never;
+        post: operations["Rescues_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rescues/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Rescues_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["Rescues_update"];
+        trace?: never;
+    };
+    "/api/v1/rescues/{id}/children": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Rescues_addChild"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rescued-children": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RescuedChildren_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rescued-children/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RescuedChildren_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["RescuedChildren_update"];
+        trace?: never;
+    };
+    "/api/v1/rescued-children/{id}/placement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["RescuedChildren_place"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rescued-children/{id}/dna-sample": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RescuedChildren_startDnaSample"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Campaigns_list"];
+        put?: never;
+        post: operations["Campaigns_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Campaigns_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["Campaigns_update"];
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Campaigns_records"];
+        put?: never;
+        post: operations["Campaigns_addRecord"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/records/{recordType}/{recordId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["Campaigns_removeRecord"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2000,7 +2432,7 @@ export interface components {
         NotificationDto: {
             id: string;
             /** @enum {string} */
-            kind: "case_alert" | "sighting_match" | "case_shared" | "dna_match_confirmed";
+            kind: "case_alert" | "sighting_match" | "case_shared" | "dna_match_confirmed" | "child_placed" | "child_family_found";
             /** @description i18n key of the title, e.g. notifications.caseAlert.title */
             titleKey: string;
             /** @description i18n key of the body */
@@ -2074,6 +2506,18 @@ export interface components {
         PublicSightingStatusDto: {
             /** @enum {string} */
             status: "received" | "under_review" | "closed";
+        };
+        MapConfigDto: {
+            /**
+             * @description Leaflet tile URL template ({z}/{x}/{y}, optional {s}); OpenStreetMap unless MAP_TILE_URL says otherwise
+             * @example https://tile.openstreetmap.org/{z}/{x}/{y}.png
+             */
+            tileUrl: string;
+            /**
+             * @description Credit to show on the map for the tiles
+             * @example © OpenStreetMap contributors
+             */
+            attribution: string;
         };
         SightingPhotoDto: {
             id: string;
@@ -2236,6 +2680,625 @@ export interface components {
         DuplicateSightingDto: {
             ofSightingId: string;
             version?: number;
+        };
+        FilesByStatusDto: {
+            open?: number;
+            sighted?: number;
+            located?: number;
+            rescued?: number;
+            reunited?: number;
+            closed?: number;
+        };
+        SummaryFiguresDto: {
+            filesOpened: number;
+            filesClosed: number;
+            /** @description The files opened in the period, by where they stand now (open, sighted, located, rescued, reunited, closed); absent = 0 */
+            filesByStatus: components["schemas"]["FilesByStatusDto"];
+            sightingsReceived: number;
+            /** @description Of the sightings received, how many are now linked to a file */
+            sightingsLinked: number;
+            /** @description Of the sightings received, how many are now dismissed */
+            sightingsDismissed: number;
+            rescues: number;
+            childrenRecoveredIdentified: number;
+            childrenRecoveredUnidentified: number;
+            /** @description Verified reunions */
+            reunited: number;
+            suspectsDetained: number;
+            medianDaysMissingToFound: number | null;
+            medianDaysFoundToReunited: number | null;
+            dnaMatchesConfirmed: number;
+        };
+        TrendPointDto: {
+            /** @description YYYY-MM or YYYY-MM-DD (Asia/Shanghai) */
+            period: string;
+            filesOpened: number;
+            sightingsReceived: number;
+            childrenRecovered: number;
+            reunited: number;
+        };
+        JurisdictionCountsDto: {
+            filesOpened: number;
+            filesClosed: number;
+            rescues: number;
+            childrenRecovered: number;
+            reunited: number;
+            suspectsDetained: number;
+        };
+        JurisdictionFiguresDto: {
+            code: string;
+            name: string;
+            nameEn: string;
+            parentCode: string | null;
+            /** @description 0 for the top row, 1 for its children, … */
+            depth: number;
+            /** @description Records owned by this jurisdiction itself */
+            own: components["schemas"]["JurisdictionCountsDto"];
+            /** @description Own counts plus every jurisdiction below it */
+            totals: components["schemas"]["JurisdictionCountsDto"];
+        };
+        StatisticsDto: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @enum {string} */
+            granularity: "month" | "day";
+            summary: components["schemas"]["SummaryFiguresDto"];
+            trend: components["schemas"]["TrendPointDto"][];
+            /** @description Rolled up the tree, in table order (depth first) */
+            byJurisdiction: components["schemas"]["JurisdictionFiguresDto"][];
+        };
+        PersonRefDto: {
+            id: string;
+            displayName: string;
+        };
+        ReunionSummaryDto: {
+            id: string;
+            caseId: string;
+            caseNumber: string;
+            childName: string;
+            rescuedChildId: string | null;
+            reunitedOn: string;
+            place: string;
+            /** @enum {string} */
+            evidenceKind: "dna_match" | "other";
+            /** @enum {string} */
+            status: "pending_sign_off" | "verified" | "rejected";
+            organisationName: string | null;
+            loggedBy: components["schemas"]["PersonRefDto"];
+            /** @description Follow-ups whose due date has passed without a visit */
+            overdueFollowUps: number;
+            createdAt: string;
+        };
+        ReunionPageDto: {
+            total: number;
+            page: number;
+            pageSize: number;
+            items: components["schemas"]["ReunionSummaryDto"][];
+        };
+        FamilyMemberDto: {
+            /** @example 李秀英 */
+            name: string;
+            /** @example 母亲 */
+            relationship: string;
+        };
+        ReunionEvidenceInputDto: {
+            /**
+             * @description dna_match: a confirmed kinship match of this file; other: a verification a supervisor signs off
+             * @enum {string}
+             */
+            kind: "dna_match" | "other";
+            /** @description For dna_match: the confirmed match */
+            matchId?: string;
+            /** @description For other: how the family and child were verified (documents, photos, witnesses) */
+            description?: string;
+        };
+        CreateReunionDto: {
+            caseId: string;
+            /** @description The rescued child returned (required for NGO caseworkers: a child placed with them) */
+            rescuedChildId?: string;
+            /**
+             * @description Not in the future
+             * @example 2026-06-01
+             */
+            reunitedOn: string;
+            /** @example 太和县城关镇张家 */
+            place: string;
+            familyPresent: components["schemas"]["FamilyMemberDto"][];
+            /** @description Required: no reunion is recorded without evidence */
+            evidence: components["schemas"]["ReunionEvidenceInputDto"];
+        };
+        ReunionEvidenceDto: {
+            /** @enum {string} */
+            kind: "dna_match" | "other";
+            matchId?: string | null;
+            /** @description When the DNA match was confirmed */
+            confirmedAt?: string | null;
+            description?: string | null;
+        };
+        FollowUpDto: {
+            id: string;
+            reunionId: string;
+            monthsAfter: number;
+            dueOn: string;
+            /** @enum {string} */
+            state: "overdue" | "due" | "upcoming" | "done";
+            visitedOn: string | null;
+            visitor: string | null;
+            /** @enum {string|null} */
+            wellbeing: "good" | "fair" | "poor" | "at_risk" | null;
+            attendingSchool: boolean | null;
+            riskFlags: ("not_in_school" | "signs_of_neglect" | "signs_of_abuse" | "family_conflict" | "economic_hardship" | "health_concern" | "contact_with_traffickers" | "ran_away")[];
+            notes: string | null;
+            recordedAt: string | null;
+        };
+        ReunionDto: {
+            id: string;
+            caseId: string;
+            caseNumber: string;
+            childName: string;
+            rescuedChildId: string | null;
+            reunitedOn: string;
+            place: string;
+            /** @enum {string} */
+            evidenceKind: "dna_match" | "other";
+            /** @enum {string} */
+            status: "pending_sign_off" | "verified" | "rejected";
+            organisationName: string | null;
+            loggedBy: components["schemas"]["PersonRefDto"];
+            /** @description Follow-ups whose due date has passed without a visit */
+            overdueFollowUps: number;
+            createdAt: string;
+            familyPresent: components["schemas"]["FamilyMemberDto"][];
+            evidence: components["schemas"]["ReunionEvidenceDto"];
+            signedOffBy: components["schemas"]["PersonRefDto"] | null;
+            signedOffAt: string | null;
+            signOffNote: string | null;
+            followUps: components["schemas"]["FollowUpDto"][];
+            /** @description Whether the caller may sign it off now (a supervisor other than the logger, while pending) */
+            canSignOff: boolean;
+            version: number;
+        };
+        EvidenceMatchDto: {
+            matchId: string;
+            caseId: string;
+            caseNumber: string;
+            confirmedAt: string;
+            /** @description Already the evidence of a (pending or verified) reunion */
+            used: boolean;
+        };
+        EvidenceListDto: {
+            items: components["schemas"]["EvidenceMatchDto"][];
+        };
+        FollowUpListItemDto: {
+            id: string;
+            reunionId: string;
+            monthsAfter: number;
+            dueOn: string;
+            /** @enum {string} */
+            state: "overdue" | "due" | "upcoming" | "done";
+            visitedOn: string | null;
+            visitor: string | null;
+            /** @enum {string|null} */
+            wellbeing: "good" | "fair" | "poor" | "at_risk" | null;
+            attendingSchool: boolean | null;
+            riskFlags: ("not_in_school" | "signs_of_neglect" | "signs_of_abuse" | "family_conflict" | "economic_hardship" | "health_concern" | "contact_with_traffickers" | "ran_away")[];
+            notes: string | null;
+            recordedAt: string | null;
+            caseNumber: string;
+            childName: string;
+            place: string;
+            reunitedOn: string;
+        };
+        FollowUpPageDto: {
+            total: number;
+            page: number;
+            pageSize: number;
+            items: components["schemas"]["FollowUpListItemDto"][];
+        };
+        SignOffReunionDto: {
+            /** @enum {string} */
+            decision: "verify" | "reject";
+            /** @description Required when rejecting: why */
+            note?: string;
+        };
+        RecordFollowUpDto: {
+            /** @example 2026-07-01 */
+            visitedOn: string;
+            /** @example 王芳（社工） */
+            visitor: string;
+            /** @enum {string} */
+            wellbeing: "good" | "fair" | "poor" | "at_risk";
+            /** @description null: not of school age or unknown */
+            attendingSchool?: boolean | null;
+            riskFlags?: ("not_in_school" | "signs_of_neglect" | "signs_of_abuse" | "family_conflict" | "economic_hardship" | "health_concern" | "contact_with_traffickers" | "ran_away")[];
+            notes?: string;
+        };
+        CreateReportDto: {
+            /** @enum {string} */
+            type: "campaign" | "monthly";
+            /** @description Required for a campaign report (and only then) */
+            campaignId?: string;
+            /**
+             * @description Required for a monthly report (and only then): YYYY-MM
+             * @example 2026-03
+             */
+            month?: string;
+            /** @enum {string} */
+            language: "zh-CN" | "en";
+            /**
+             * @description 'full' prints children's full names in a campaign report; the choice is audited
+             * @default initials
+             * @enum {string}
+             */
+            childNames: "initials" | "full";
+        };
+        ReportJobDto: {
+            id: string;
+            /** @enum {string} */
+            type: "campaign" | "monthly";
+            campaignId: string | null;
+            campaignName: string | null;
+            /** @example 2026-03 */
+            month: string | null;
+            /** @enum {string} */
+            language: "zh-CN" | "en";
+            /** @enum {string} */
+            childNames: "initials" | "full";
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed";
+            progress: number;
+            /** @description Why a failed job failed, in words a person can act on */
+            error: string | null;
+            fileBytes: number | null;
+            pages: number | null;
+            requestedBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+        };
+        ReportJobListDto: {
+            items: components["schemas"]["ReportJobDto"][];
+        };
+        CampaignRefDto: {
+            id: string;
+            name: string;
+        };
+        RescueSummaryDto: {
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            place: string;
+            lat: number | null;
+            lng: number | null;
+            jurisdiction: components["schemas"]["JurisdictionRefDto"];
+            agencies: string[];
+            suspectsDetained: number;
+            /** @description Children recovered */
+            childrenCount: number;
+            /** @description Of which linked to a file */
+            identifiedCount: number;
+            campaigns: components["schemas"]["CampaignRefDto"][];
+            version: number;
+        };
+        RescuePageDto: {
+            total: number;
+            page: number;
+            pageSize: number;
+            items: components["schemas"]["RescueSummaryDto"][];
+        };
+        CreateRescueDto: {
+            /** @example 2026-09-14T06:00:00Z */
+            occurredAt: string;
+            /** @example 太和县城关镇汽车站 */
+            place: string;
+            /** @example 33.16 */
+            lat?: number | null;
+            /** @example 115.62 */
+            lng?: number | null;
+            /**
+             * @description The jurisdiction of the operation: yours or one below it
+             * @example 341222
+             */
+            jurisdictionCode: string;
+            /** @description Tag the rescue to this crackdown campaign by hand */
+            campaignId?: string;
+            /**
+             * @description Agencies involved
+             * @example [
+             *       "太和县公安局",
+             *       "太和县民政局"
+             *     ]
+             */
+            agencies?: string[];
+            /** @default 0 */
+            suspectsDetained: number;
+            /** @description Police notes: never shown to NGOs, printed or exported */
+            notes?: string;
+        };
+        RescueRefDto: {
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            place: string;
+            jurisdiction: components["schemas"]["JurisdictionRefDto"];
+        };
+        LinkedCaseDto: {
+            id: string;
+            caseNumber: string;
+            childFullName: string;
+            /** @enum {string} */
+            status: "open" | "sighted" | "located" | "rescued" | "reunited" | "closed";
+        };
+        PlacementOutDto: {
+            /** @enum {string} */
+            kind: "shelter" | "ngo";
+            shelter: string | null;
+            organisationId: string | null;
+            organisationName: string | null;
+            /** Format: date-time */
+            placedAt: string | null;
+        };
+        ChildSampleRefDto: {
+            id: string;
+            barcode: string;
+            /** @enum {string} */
+            custodyState: "collected" | "sealed" | "shipped" | "received" | "profiled" | "stored" | "destroyed";
+        };
+        RescuedChildDto: {
+            id: string;
+            /** @enum {string} */
+            view: "full" | "care" | "outline";
+            rescue: components["schemas"]["RescueRefDto"];
+            case?: components["schemas"]["LinkedCaseDto"] | null;
+            name?: string | null;
+            /** @enum {string} */
+            sex: "male" | "female" | "unknown";
+            estimatedAgeYears: number | null;
+            condition?: string | null;
+            injuriesOrDisabilities?: string | null;
+            dialect?: string | null;
+            /** @enum {string} */
+            status?: "in_care" | "reunited" | "transferred";
+            placement?: components["schemas"]["PlacementOutDto"] | null;
+            /** @description DNA samples of the child (police and laboratory) */
+            dnaSamples?: components["schemas"]["ChildSampleRefDto"][];
+            /** @description Fields of the care record the caller may change */
+            editableFields: string[];
+            /** @description Whether the caller may place the child */
+            canPlace: boolean;
+            /** @description Whether the caller may start a DNA sample for the child */
+            canStartDnaSample: boolean;
+            /** @description Whether the caller may add or remove photos of the child */
+            canChangePhotos: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            version: number;
+        };
+        RescueDto: {
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            place: string;
+            lat: number | null;
+            lng: number | null;
+            jurisdiction: components["schemas"]["JurisdictionRefDto"];
+            agencies: string[];
+            suspectsDetained: number;
+            /** @description Children recovered */
+            childrenCount: number;
+            /** @description Of which linked to a file */
+            identifiedCount: number;
+            campaigns: components["schemas"]["CampaignRefDto"][];
+            version: number;
+            notes: string | null;
+            children: components["schemas"]["RescuedChildDto"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        UpdateRescueDto: {
+            /** @description The version you read; a stale version is refused with 409 */
+            version: number;
+            occurredAt?: string;
+            place?: string;
+            lat?: number | null;
+            lng?: number | null;
+            jurisdictionCode?: string;
+            /** @description Also tag the rescue to this campaign (tags are removed on the campaign page) */
+            campaignId?: string;
+            agencies?: string[];
+            suspectsDetained?: number;
+            notes?: string | null;
+        };
+        AddRescuedChildDto: {
+            /** @description Identified: the missing-child file (it moves to rescued). Leave out for an unidentified child. */
+            caseId?: string;
+            /** @description A name the child gave */
+            name?: string | null;
+            /**
+             * @description Default: the file’s, else unknown
+             * @enum {string}
+             */
+            sex?: "male" | "female" | "unknown";
+            /** @example 7 */
+            estimatedAgeYears?: number;
+            condition?: string | null;
+            injuriesOrDisabilities?: string | null;
+            /** @example 皖北方言 (northern Anhui) */
+            dialect?: string | null;
+        };
+        RescuedChildPageDto: {
+            total: number;
+            page: number;
+            pageSize: number;
+            items: components["schemas"]["RescuedChildDto"][];
+        };
+        UpdateRescuedChildDto: {
+            /** @description The version you read; a stale version is refused with 409 */
+            version: number;
+            name?: string | null;
+            /** @enum {string} */
+            sex?: "male" | "female" | "unknown";
+            estimatedAgeYears?: number | null;
+            condition?: string | null;
+            injuriesOrDisabilities?: string | null;
+            dialect?: string | null;
+        };
+        PlacementDto: {
+            /** @description The version you read */
+            version: number;
+            /** @enum {string} */
+            kind: "shelter" | "ngo";
+            /** @description kind shelter: the shelter’s name */
+            shelter?: string;
+            /** @description kind ngo: an NGO organisation; its caseworkers then see the child */
+            organisationId?: string;
+        };
+        StartDnaSampleDto: {
+            /**
+             * @description The tube’s barcode; generated when left out
+             * @example RC-20261120-7F3A
+             */
+            barcode?: string;
+            /**
+             * @description Who consented for the child (guardian or caring organisation)
+             * @example 太和县儿童之家 (guardian NGO)
+             */
+            consentGivenBy: string;
+            /** Format: date-time */
+            consentGivenAt: string;
+            /**
+             * Format: date-time
+             * @description When the swab was taken; default now
+             */
+            collectedAt?: string;
+            /** @description Where the swab was taken; default the child’s placement or the rescue’s place */
+            location?: string;
+            /**
+             * @description Destroy by; default 20 years from today
+             * @example 2046-11-20
+             */
+            retentionUntil?: string;
+        };
+        CampaignDto: {
+            id: string;
+            name: string;
+            goals: string | null;
+            jurisdictionCode: string;
+            jurisdictionName: string;
+            jurisdictionNameEn: string;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            /**
+             * @description On today’s date in Asia/Shanghai
+             * @enum {string}
+             */
+            phase: "upcoming" | "active" | "ended";
+            /** @description Records tagged and not taken out */
+            taggedRecords: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        CampaignPageDto: {
+            total: number;
+            page: number;
+            pageSize: number;
+            items: components["schemas"]["CampaignDto"][];
+        };
+        CreateCampaignDto: {
+            /** @example 太和县2026打拐专项行动 */
+            name: string;
+            /** @description What the campaign sets out to achieve */
+            goals?: string;
+            /** @description Its place: this jurisdiction and below (within your own scope) */
+            jurisdictionCode: string;
+            /**
+             * Format: date
+             * @description First day (Asia/Shanghai)
+             */
+            startsOn: string;
+            /**
+             * Format: date
+             * @description Last day, included; not before the first
+             */
+            endsOn: string;
+        };
+        CampaignDetailDto: {
+            id: string;
+            name: string;
+            goals: string | null;
+            jurisdictionCode: string;
+            jurisdictionName: string;
+            jurisdictionNameEn: string;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            /**
+             * @description On today’s date in Asia/Shanghai
+             * @enum {string}
+             */
+            phase: "upcoming" | "active" | "ended";
+            /** @description Records tagged and not taken out */
+            taggedRecords: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            /** @description Figures of its tagged records, within your scope */
+            figures: components["schemas"]["SummaryFiguresDto"];
+        };
+        UpdateCampaignDto: {
+            /** @description The version you read; a stale version is refused with 409 */
+            version: number;
+            name?: string;
+            goals?: string | null;
+            jurisdictionCode?: string;
+            /** Format: date */
+            startsOn?: string;
+            /** Format: date */
+            endsOn?: string;
+        };
+        CampaignRecordDto: {
+            /** @enum {string} */
+            recordType: "case" | "sighting" | "rescue";
+            recordId: string;
+            /** @description File number and child’s name, or the place of a sighting or a rescue */
+            label: string;
+            /**
+             * Format: date-time
+             * @description Opened, seen or carried out at
+             */
+            at: string;
+            /** @description Status of a file or sighting; children recovered in a rescue */
+            detail: string;
+            jurisdictionCode: string;
+            /** @enum {string} */
+            origin: "auto" | "manual";
+            excluded: boolean;
+            /** Format: date-time */
+            taggedAt: string;
+        };
+        CampaignRecordPageDto: {
+            total: number;
+            page: number;
+            pageSize: number;
+            items: components["schemas"]["CampaignRecordDto"][];
+        };
+        AddCampaignRecordDto: {
+            /** @enum {string} */
+            recordType: "case" | "sighting" | "rescue";
+            recordId: string;
         };
     };
     responses: never;
@@ -4913,6 +5976,25 @@ export interface operations {
             };
         };
     };
+    PublicMap_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MapConfigDto"];
+                };
+            };
+        };
+    };
     Sightings_list: {
         parameters: {
             query?: {
@@ -5223,6 +6305,1419 @@ export interface operations {
                 content?: never;
             };
             /** @description The role may not triage Sighting */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Statistics_get: {
+        parameters: {
+            query?: {
+                /** @description Start (inclusive): a day (YYYY-MM-DD, midnight in Asia/Shanghai) or a date-time. Default: the first day of the month eleven months ago. */
+                from?: string;
+                /** @description End (exclusive), like `from`. Default: the first day of next month. */
+                to?: string;
+                /** @description A jurisdiction code: that jurisdiction and below, within your own scope */
+                jurisdiction?: string;
+                /** @description Only the records tagged to this campaign */
+                campaignId?: string;
+                /** @description Of the trend; days for periods up to 400 days */
+                granularity?: "month" | "day";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Summary, trend and figures by jurisdiction, within your scope */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticsDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not read Statistics */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Reunions_list: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+                status?: "pending_sign_off" | "verified" | "rejected";
+                caseId?: string;
+                rescuedChildId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReunionPageDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not read Reunion */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Reunions_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReunionDto"];
+            };
+        };
+        responses: {
+            /** @description Verified at once with a confirmed DNA match; otherwise awaiting sign-off */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReunionDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not create Reunion */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The file already has a reunion, or is closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No evidence, an unconfirmed match or a match of another file (the verification gate), a date in the future */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Reunions_evidence: {
+        parameters: {
+            query?: {
+                caseId?: string;
+                rescuedChildId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Confirmed DNA matches usable as evidence: id, file number, date confirmed — no DNA data */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceListDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not create Reunion */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Reunions_followUps: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+                /** @description overdue: due date passed, not visited; due: due within 30 days; done: visited */
+                status?: "overdue" | "due" | "upcoming" | "done";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpPageDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not read Reunion */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Reunions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReunionDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not read Reunion */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Reunions_signOff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignOffReunionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReunionDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description The person who logged the reunion cannot sign it off
+             *
+             *     The role may not verify Reunion
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not awaiting sign-off */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Reunions_recordFollowUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                followUpId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordFollowUpDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not update Reunion */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Reports_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your most recent report jobs, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportJobListDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not read Report */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Reports_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReportDto"];
+            };
+        };
+        responses: {
+            /** @description The job, queued; follow it with GET /reports/{id} */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportJobDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not create Report */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Reports_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportJobDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not read Report */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Reports_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF (a download) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not read Report */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The report is not ready (or failed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Exports_cases: {
+        parameters: {
+            query?: {
+                /** @description Case number (or its beginning), the child’s name in Chinese characters, pinyin or initials */
+                q?: string;
+                /** @description One or more, comma separated */
+                status?: ("open" | "sighted" | "located" | "rescued" | "reunited" | "closed")[];
+                /** @description This jurisdiction and below */
+                jurisdictionCode?: string;
+                assignedOfficerId?: string;
+                sex?: "male" | "female" | "unknown";
+                /** @description Age now, in years (from the date of birth or the estimated age) */
+                ageMin?: number;
+                ageMax?: number;
+                lastSeenFrom?: string;
+                lastSeenTo?: string;
+                createdFrom?: string;
+                createdTo?: string;
+                /** @description One of createdAt, updatedAt, lastSeenAt, caseNumber, childName, age, priority, status; prefix with - for descending. Default: relevance with q, else -createdAt */
+                sort?: string;
+                format?: "csv" | "xlsx";
+                /** @description Language of the column headers */
+                language?: "zh-CN" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (a download), streamed; only the columns your role may see, every cell neutralised against formula injection */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not export Export */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Exports_sightings: {
+        parameters: {
+            query?: {
+                status?: "new" | "triaged" | "linked" | "dismissed" | "duplicate";
+                source?: "public" | "officer";
+                /** @description This jurisdiction and below (within your own scope) */
+                jurisdictionCode?: string;
+                /** @description Seen at or after */
+                seenFrom?: string;
+                /** @description Seen before */
+                seenTo?: string;
+                /** @description Sightings grouped as the same child (near-duplicate photos) */
+                groupId?: string;
+                /** @description Sightings linked to this file */
+                caseId?: string;
+                format?: "csv" | "xlsx";
+                /** @description Language of the column headers */
+                language?: "zh-CN" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (a download), streamed; only the columns your role may see, every cell neutralised against formula injection */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not export Export */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Exports_rescues: {
+        parameters: {
+            query?: {
+                /** @description This jurisdiction and below (within your own scope) */
+                jurisdictionCode?: string;
+                /** @description At or after */
+                from?: string;
+                /** @description Before */
+                to?: string;
+                format?: "csv" | "xlsx";
+                /** @description Language of the column headers */
+                language?: "zh-CN" | "en";
+                /** @description Rescues tagged to this campaign */
+                campaignId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (a download), streamed; only the columns your role may see, every cell neutralised against formula injection */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not export Export */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Exports_reunions: {
+        parameters: {
+            query?: {
+                /** @description This jurisdiction and below (within your own scope) */
+                jurisdictionCode?: string;
+                /** @description At or after */
+                from?: string;
+                /** @description Before */
+                to?: string;
+                format?: "csv" | "xlsx";
+                /** @description Language of the column headers */
+                language?: "zh-CN" | "en";
+                status?: "pending_sign_off" | "verified" | "rejected";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (a download), streamed; only the columns your role may see, every cell neutralised against formula injection */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not export Export */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Exports_statistics: {
+        parameters: {
+            query?: {
+                /** @description This jurisdiction and below (within your own scope) */
+                jurisdictionCode?: string;
+                /** @description At or after */
+                from?: string;
+                /** @description Before */
+                to?: string;
+                format?: "csv" | "xlsx";
+                /** @description Language of the column headers */
+                language?: "zh-CN" | "en";
+                /** @description Only records tagged to this campaign */
+                campaignId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (a download), streamed; only the columns your role may see, every cell neutralised against formula injection */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not export Export */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Rescues_list: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+                /** @description This jurisdiction and those below it */
+                jurisdictionCode?: string;
+                /** @description Rescues at or after */
+                from?: string;
+                /** @description Rescues before */
+                to?: string;
+                /** @description Rescues tagged to this campaign */
+                campaignId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RescuePageDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not read Rescue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Rescues_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRescueDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RescueDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not create Rescue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Rescues_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RescueDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not read Rescue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Rescues_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRescueDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RescueDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not update Rescue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Rescues_addChild: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddRescuedChildDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RescuedChildDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not create RescuedChild */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The file already belongs to a rescued child, or it is closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RescuedChildren_list: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+                status?: "in_care" | "reunited" | "transferred";
+                /** @description true: linked to a file; false: still seeking family */
+                identified?: boolean;
+                rescueId?: string;
+                /** @description Children placed with this organisation */
+                placementOrganisationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RescuedChildPageDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not read RescuedChild */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RescuedChildren_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RescuedChildDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not read RescuedChild */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RescuedChildren_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRescuedChildDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RescuedChildDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not update RescuedChild */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RescuedChildren_place: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlacementDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RescuedChildDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not update RescuedChild */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RescuedChildren_startDnaSample: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartDnaSampleDto"];
+            };
+        };
+        responses: {
+            /** @description The child, with the new sample among its DNA samples */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RescuedChildDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not update RescuedChild */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The child already has a sample, or the barcode is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Campaigns_list: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+                /** @description Words in the name */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignPageDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not read Campaign */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Campaigns_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCampaignDto"];
+            };
+        };
+        responses: {
+            /** @description Created; records inside its place and days are tagged at once */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not create Campaign */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Campaigns_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDetailDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not read Campaign */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Campaigns_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCampaignDto"];
+            };
+        };
+        responses: {
+            /** @description Updated; a new place or new days re-tag its records */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not update Campaign */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Campaigns_records: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+                recordType?: "case" | "sighting" | "rescue";
+                /** @description true: the records taken out by hand instead of the tagged ones */
+                excluded?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Files, sightings and rescues tagged to it (or, with excluded=true, taken out) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignRecordPageDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not read Campaign */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Campaigns_addRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddCampaignRecordDto"];
+            };
+        };
+        responses: {
+            /** @description Tagged by hand (or put back) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not update Campaign */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Campaigns_removeRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                recordId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Taken out; automatic tagging will not add it again */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not update Campaign */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -52,6 +52,9 @@ import type { RescuedChild } from '../data/rescues-api.service';
         @if (c.canStartDnaSample && !hasSample()) {
           <button mat-flat-button type="button" (click)="startSample(c)">{{ 'rescues.dna.start' | transloco }}</button>
         }
+        @if (canLogReunion && c.status === 'in_care') {
+          <a mat-stroked-button [routerLink]="['/reunions/new']" [queryParams]="{ rescuedChildId: c.id }">{{ 'rescues.child.logReunion' | transloco }}</a>
+        }
       }
       <a mat-button routerLink="/rescued-children">{{ 'common.back' | transloco }}</a>
     </header>
@@ -234,6 +237,7 @@ export class RescuedChildDetailPage implements OnInit {
   protected readonly language = inject(LanguageService).current;
   protected readonly canReadRescue = this.ability.can('read', 'Rescue');
   protected readonly canReadCase = this.ability.can('read', 'Case');
+  protected readonly canLogReunion = this.ability.can('create', 'Reunion');
   protected readonly sexes = ['male', 'female', 'unknown'] as const;
   protected readonly child = signal<RescuedChild | null>(null);
   protected readonly photos = signal<Schemas['AttachmentDto'][]>([]);

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import {
   MAT_DIALOG_DATA,
@@ -39,7 +39,7 @@ export interface TextPromptData {
   ],
   template: `
     <h2 mat-dialog-title>{{ data.title }}</h2>
-    <form (ngSubmit)="done()">
+    <form [formGroup]="form" (ngSubmit)="done()">
       <mat-dialog-content>
         <p>{{ data.message }}</p>
         <mat-form-field class="hw-full">
@@ -93,6 +93,8 @@ export class TextPromptDialog {
       Validators.maxLength(1000),
     ],
   });
+  /** The form directive turns a submit (Enter or the button) into ngSubmit instead of a page load. */
+  protected readonly form = new FormGroup({ value: this.value });
 
   protected done(): void {
     if (this.value.valid) this.ref.close(this.value.value.trim());
