@@ -1,12 +1,18 @@
 import { expect, test } from '@playwright/test';
-import type { APIRequestContext } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+// The back end's own PDF text extractor (dependency-free test code), rather than a second copy here.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { compact, inspectPdf } from '../../backend/src/reports/rendering/testing/pdf-text';
 import { apiToken, signIn } from './support/session';
 
 /**
- * Issue 5 §2, end to end: a rescued boy in the NGO's care is matched to a missing-child file by DNA
- * (lab imports, proposes; supervisor confirms — through the API) → `ngo` logs the reunion in the
- * browser with the confirmed match as evidence → the reunion is verified and the file shows reunited.
+ * Issue 5, end to end: a boy rescued during the demo crackdown and placed with the NGO is matched to a
+ * missing-child file by DNA (lab imports, proposes; supervisor confirms — through the API) → `ngo` logs
+ * the reunion in the browser with the confirmed match as evidence → the file shows reunited →
+ * `supervisor` requests the campaign's PDF report, downloads it, and it opens and lists the rescue.
  */
+const CAMPAIGN = '太和县2026打拐专项行动';
 const LOCI = ['CSF1PO', 'FGA', 'TH01', 'TPOX', 'vWA', 'D3S1358', 'D5S818', 'D7S820', 'D8S1179', 'D13S317', 'D16S539', 'D18S51', 'D21S11', 'D2S1338', 'D19S433'];
 type Genotypes = Record<string, [string, string]>;
 
@@ -27,9 +33,9 @@ async function api<T>(request: APIRequestContext, token: string, method: 'get' |
   return (await response.json()) as T;
 }
 
-test('after a confirmed DNA match, the NGO logs the reunion with the match as evidence and the file is reunited', async ({ page, browser, request }) => {
-  // Set-up through the API (an import, a search, two decisions), then two people in the browser.
-  test.setTimeout(180_000);
+test('after a confirmed DNA match, the NGO logs the reunion with the match as evidence, the file is reunited, and the supervisor downloads the campaign PDF', async ({ page, browser, request }) => {
+  // Set-up through the API (an import, a search, two decisions), then three people in the browser.
+  test.setTimeout(300_000);
   const [officer, lab, supervisor] = await Promise.all(['officer', 'lab', 'supervisor'].map((u) => apiToken(request, u)));
   const suffix = Date.now().toString(36).toUpperCase();
 
@@ -43,8 +49,9 @@ test('after a confirmed DNA match, the NGO logs the reunion with the match as ev
     jurisdictionCode: '341222',
     priority: 'high',
   });
+  // A few days ago: inside the demo campaign (Taihe, the last four months), so it is tagged to it.
   const rescue = await api<{ id: string }>(request, officer, 'post', '/rescues', {
-    occurredAt: '2026-06-15T06:00:00Z',
+    occurredAt: new Date(Date.now() - 5 * 86_400_000).toISOString(),
     place: `太和县汽车站 E2E ${suffix}`,
     jurisdictionCode: '341222',
     suspectsDetained: 1,
@@ -147,7 +154,45 @@ test('after a confirmed DNA match, the NGO logs the reunion with the match as ev
   await expect(officerPage.getByRole('heading', { name: '吴小龙', level: 1 })).toBeVisible();
   await expect(officerPage.locator('header').getByText('Reunited', { exact: true })).toBeVisible();
   await officerContext.close();
+
+  // The supervisor downloads the campaign's report; the PDF opens and lists the boy's rescue.
+  const supervisorContext = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  const text = await downloadCampaignReport(await supervisorContext.newPage(), CAMPAIGN);
+  expect(text).toContain(compact(CAMPAIGN));
+  expect(text).toContain(compact(`太和县汽车站 E2E ${suffix}`));
+  // Redaction: the child by initials only, the mother's name nowhere.
+  expect(text).not.toContain(compact(`龙龙${suffix}`));
+  expect(text).not.toContain(compact('吴桂兰'));
+  await supervisorContext.close();
 });
+
+/** `supervisor` asks for a campaign's PDF (in Chinese, initials) on the reports page, waits, downloads it; its text. */
+async function downloadCampaignReport(page: Page, campaign: string): Promise<string> {
+  await signIn(page, 'supervisor');
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Reports', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Reports and exports' })).toBeVisible();
+  await page.getByRole('radio', { name: 'Campaign report' }).check();
+  await page.getByTestId('report-campaign').click();
+  await page.getByRole('option', { name: new RegExp(`^${campaign}`) }).click();
+  await page.getByRole('combobox', { name: 'Language of the report' }).click();
+  await page.getByRole('option', { name: '中文' }).click();
+  // Full names warn that the choice is audited; the journey keeps the default (initials).
+  await page.getByRole('radio', { name: 'Full names' }).check();
+  await expect(page.getByRole('alert').filter({ hasText: 'recorded in the audit log' })).toBeVisible();
+  await page.getByRole('radio', { name: 'Initials only (recommended)' }).check();
+  await page.getByTestId('report-submit').click();
+
+  // The new job is first in the list; its progress bar is replaced by the download button when done.
+  const job = page.getByTestId('report-job').first();
+  await expect(job).toContainText(campaign);
+  const download = job.getByTestId('report-download');
+  await expect(download).toBeVisible({ timeout: 120_000 });
+  const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+  expect(file.suggestedFilename()).toMatch(/^homeward-campaign-report-zh-CN-[0-9a-f]{8}\.pdf$/);
+  const pdf = await readFile(await file.path());
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  return compact(inspectPdf(pdf).pages.join('\n'));
+}
 
 test('the supervisor signs off the demo reunion awaiting sign-off; the NGO records the overdue visit', async ({ page, browser }) => {
   // Two people signing in and two dialogs: longer than the default 60 s on a busy machine.
