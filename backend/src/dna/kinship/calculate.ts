@@ -51,39 +51,46 @@ export function posteriorProbability(lr: number, prior = 0.5): number {
   return (prior * lr) / (prior * lr + 1 - prior);
 }
 
+/** Genotypes per typed person, by locus: `[allele1, allele2]` (a homozygote written twice). */
+export type TypedProfiles = Partial<Record<TypedRole, ReadonlyMap<string, readonly [string, string]>>>;
+
 /**
  * The stateless kinship calculator: LR of `relationship` versus its H2 from the given frequencies,
  * used exactly as given (no alleles are added, no floor applied). Throws `KinshipInputError`.
  */
 export function calculateKinship(input: KinshipInput): KinshipResult {
   const valid = validateKinshipInput(input);
-  const roles = REQUIRED_PROFILES[valid.relationship];
+  const models = new Map<string, LocusLikelihoodModel>();
+  for (const [locus, { alleles, frequencies, mutationMatrix }] of valid.loci) {
+    models.set(locus, new LocusLikelihoodModel(alleles, frequencies, valid.theta, valid.mutation, mutationMatrix));
+  }
+  return kinshipFromModels(valid.relationship, models, valid.profiles);
+}
+
+/**
+ * The calculator's result from locus models prepared once (the database search keeps one per locus
+ * for its frequency table): the same function on the same models, so the same numbers, without
+ * validating and rebuilding the models for every pair. Profiles must hold only alleles of the models.
+ */
+export function kinshipFromModels(
+  relationship: KinshipInput['relationship'],
+  models: ReadonlyMap<string, LocusLikelihoodModel>,
+  profiles: TypedProfiles,
+): KinshipResult {
+  const roles = REQUIRED_PROFILES[relationship];
   const combined = new CombinedLikelihoodRatio();
   const perLocus: Record<string, number> = {};
   let inconsistentLoci = 0;
   const impossible: KinshipInputIssue[] = [];
 
-  for (const [locus, { alleles, frequencies, mutationMatrix }] of valid.loci) {
-    if (!roles.every((role) => valid.profiles[role]?.has(locus))) continue;
-    const model = new LocusLikelihoodModel(
-      alleles,
-      frequencies,
-      valid.theta,
-      valid.mutation,
-      mutationMatrix,
-    );
+  for (const [locus, model] of models) {
+    if (!roles.every((role) => profiles[role]?.has(locus))) continue;
     const genotypes: Partial<Record<TypedRole, Genotype>> = {};
     for (const role of roles) {
-      const [a, b] = valid.profiles[role]?.get(locus) as readonly [
-        string,
-        string,
-      ];
-      genotypes[role] = [
-        model.alleleIndex.get(a) as number,
-        model.alleleIndex.get(b) as number,
-      ];
+      const [a, b] = profiles[role]?.get(locus) as readonly [string, string];
+      genotypes[role] = [model.alleleIndex.get(a) as number, model.alleleIndex.get(b) as number];
     }
-    const lr = locusLikelihoodRatio(valid.relationship, model, genotypes);
+    const lr = locusLikelihoodRatio(relationship, model, genotypes);
     if (Number.isNaN(lr)) {
       impossible.push({
         field: `profiles.mother.${locus}`,
@@ -93,8 +100,7 @@ export function calculateKinship(input: KinshipInput): KinshipResult {
     }
     perLocus[locus] = lr;
     combined.add(lr);
-    if (isMendelianInconsistent(valid.relationship, genotypes))
-      inconsistentLoci++;
+    if (isMendelianInconsistent(relationship, genotypes)) inconsistentLoci++;
   }
 
   if (impossible.length > 0) throw new KinshipInputError(impossible);

@@ -2,7 +2,9 @@
 export {
   calculateKinship,
   CombinedLikelihoodRatio,
+  kinshipFromModels,
   type KinshipResult,
+  type TypedProfiles,
   posteriorProbability,
 } from './calculate';
 export {

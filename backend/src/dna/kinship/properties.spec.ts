@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { calculateKinship } from './calculate';
+import { calculateKinship, kinshipFromModels } from './calculate';
+import { LocusLikelihoodModel } from './locus-model';
 import type { MutationModel } from './mutation';
 import type { Relationship } from './relationships';
 import type { KinshipInput, Profile } from './validation';
@@ -204,6 +205,29 @@ describe('properties', () => {
         },
       ),
       settings,
+    );
+  });
+});
+
+describe('kinshipFromModels (the database search stores candidates with it)', () => {
+  const stepwise: MutationModel = { model: 'stepwise', rate: 0.002, rate2: 1e-6, range: 0.1 };
+  it.each<[Relationship, string[]]>([
+    ['parent_child', ['child', 'alleged']],
+    ['full_sibling', ['child', 'alleged']],
+    ['trio_both', ['child', 'mother', 'father']],
+  ])('gives the calculator’s result for %s from models prepared once', (relationship, roles) => {
+    fc.assert(
+      fc.property(caseArbitrary(roles), (c) => {
+        const expected = calculateKinship({ frequencies: c.frequencies, relationship, mutation: stepwise, profiles: c.profiles });
+        const models = new Map(
+          Object.entries(c.frequencies).map(([locus, f]) => [locus, new LocusLikelihoodModel(Object.keys(f), Object.values(f), 0, stepwise)]),
+        );
+        const profiles = Object.fromEntries(
+          Object.entries(c.profiles).map(([role, p]) => [role, new Map(Object.entries(p).map(([l, g]) => [l, [g[0], g[g.length - 1]] as const]))]),
+        );
+        expect(kinshipFromModels(relationship, models, profiles)).toEqual(expected);
+      }),
+      { numRuns: 100 },
     );
   });
 });

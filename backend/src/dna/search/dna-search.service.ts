@@ -19,16 +19,16 @@ import {
 import type { FrequencyTableEntity } from '../frequency-tables/frequency-table.entity';
 import {
   adjustFrequencyTable,
-  calculateKinship,
   CHINA_PATERNITY_POLICY,
   decideKinship,
   DEFAULT_SEARCH_MUTATION,
   DnaSearchIndex,
-  type FrequencyRecord,
   type FrequencyTable,
+  kinshipFromModels,
+  type KinshipResult,
   type Profile,
   type SearchRelationship,
-  toFrequencyRecord,
+  type TypedProfiles,
 } from '../kinship';
 import { locusLikelihoodRatio } from '../kinship/likelihood-ratio';
 import { LocusLikelihoodModel } from '../kinship/locus-model';
@@ -85,13 +85,14 @@ interface SearchedSample extends SampleRef {
 interface SearchState {
   table: FrequencyTableEntity;
   adjusted: FrequencyTable;
-  frequencies: FrequencyRecord;
   /** Family references, searched for every new child. */
   index: DnaSearchIndex;
   /** Children's profiles (few), scored against every new reference. */
   children: DnaSearchIndex;
   /** One model per indexed locus, for scoring a new reference against every child (roles as in the index). */
   models: LocusLikelihoodModel[];
+  /** The same models by locus: stored candidates get the calculator's result from them (`kinshipFromModels`). */
+  modelsByLocus: ReadonlyMap<string, LocusLikelihoodModel>;
   lastSeq: string;
   /** Files with a mother's or father's reference: both are the file's couple (§A.9). */
   parentsByCase: Map<string, { mother?: string; father?: string }>;
@@ -439,7 +440,7 @@ export class DnaSearchService
     const state: SearchState = {
       table,
       adjusted,
-      frequencies: toFrequencyRecord(adjusted),
+      modelsByLocus: new Map(index.loci.map((locus, l) => [locus, models[l]])),
       index,
       children: childIndex,
       models,
@@ -718,15 +719,9 @@ export class DnaSearchService
         ? b
         : a,
     );
-    const result = calculateKinship({
-      frequencies: state.frequencies,
-      relationship: best,
-      mutation: DEFAULT_SEARCH_MUTATION,
-      theta: 0,
-      profiles: {
-        child: childProfile,
-        alleged: state.index.referenceProfile(reference.sampleId),
-      },
+    const result = kinshipFromModels(best, state.modelsByLocus, {
+      child: typedProfile(childProfile),
+      alleged: typedProfile(state.index.referenceProfile(reference.sampleId)),
     });
     return this.insert(
       manager,
@@ -748,16 +743,10 @@ export class DnaSearchService
     mother: SampleRef,
     father: SampleRef,
   ): Promise<number> {
-    const result = calculateKinship({
-      frequencies: state.frequencies,
-      relationship: 'trio_both',
-      mutation: DEFAULT_SEARCH_MUTATION,
-      theta: 0,
-      profiles: {
-        child: childProfile,
-        mother: state.index.referenceProfile(mother.sampleId),
-        father: state.index.referenceProfile(father.sampleId),
-      },
+    const result = kinshipFromModels('trio_both', state.modelsByLocus, {
+      child: typedProfile(childProfile),
+      mother: typedProfile(state.index.referenceProfile(mother.sampleId)),
+      father: typedProfile(state.index.referenceProfile(father.sampleId)),
     });
     return this.insert(
       manager,
@@ -779,7 +768,7 @@ export class DnaSearchService
     second: SampleRef | null,
     relationship: MatchRelationship,
     log10ByRelationship: Record<string, number | null | undefined>,
-    result: ReturnType<typeof calculateKinship>,
+    result: KinshipResult,
   ): Promise<number> {
     const inserted = await manager
       .createQueryBuilder()
@@ -810,4 +799,9 @@ export class DnaSearchService
       .execute();
     return inserted.identifiers.filter(Boolean).length;
   }
+}
+
+/** A stored profile as the calculator reads it: by locus, a homozygote written with both alleles. */
+function typedProfile(profile: Profile): NonNullable<TypedProfiles['child']> {
+  return new Map(Object.entries(profile).map(([locus, g]) => [locus, [g[0], g[g.length - 1]] as const]));
 }
