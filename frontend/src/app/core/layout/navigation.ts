@@ -27,7 +27,7 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { labelKey: 'rescues.nav.rescues', icon: 'shield', path: '/rescues', scope: 'rescues', can: ['read', 'Rescue'] },
   { labelKey: 'rescues.nav.children', icon: 'people', path: '/rescued-children', scope: 'rescues', can: ['read', 'RescuedChild'] },
   { labelKey: 'reunions.nav.reunions', icon: 'family_restroom', path: '/reunions', scope: 'reunions', can: ['read', 'Reunion'] },
-  { labelKey: 'reunions.nav.pending', icon: 'shield', path: '/reunions/awaiting-sign-off', scope: 'reunions', can: ['verify', 'Reunion'] },
+  { labelKey: 'reunions.nav.pending', icon: 'verified', path: '/reunions/awaiting-sign-off', scope: 'reunions', can: ['verify', 'Reunion'] },
   { labelKey: 'reunions.nav.followUps', icon: 'event', path: '/reunions/follow-ups', scope: 'reunions', can: ['read', 'Reunion'] },
   { labelKey: 'dna.nav.matches', icon: 'check_circle', path: '/dna/matches', scope: 'dna', can: ['read', 'KinshipMatch'] },
   { labelKey: 'dna.nav.samples', icon: 'inbox', path: '/dna/samples', scope: 'dna', can: ['read', 'DnaSample'] },

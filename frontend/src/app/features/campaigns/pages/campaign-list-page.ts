@@ -14,6 +14,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { AbilityService } from '@hw/core/access/ability.service';
 import type { Schemas } from '@hw/core/api/api';
 import { ProblemService } from '@hw/core/auth/problem.service';
+import { LanguageService } from '@hw/core/i18n/language.service';
 import { EmptyState } from '@hw/shared/ui/empty-state';
 import { debounceTime } from 'rxjs';
 import { CampaignsApiService } from '../data/campaigns-api.service';
@@ -61,7 +62,7 @@ import type { Campaign } from '../data/campaigns-api.service';
           </ng-container>
           <ng-container matColumnDef="jurisdiction">
             <th mat-header-cell *matHeaderCellDef>{{ 'campaigns.field.jurisdiction' | transloco }}</th>
-            <td mat-cell *matCellDef="let c">{{ c.jurisdictionName }}</td>
+            <td mat-cell *matCellDef="let c">{{ lang() === 'en' ? c.jurisdictionNameEn : c.jurisdictionName }}</td>
           </ng-container>
           <ng-container matColumnDef="period">
             <th mat-header-cell *matHeaderCellDef>{{ 'campaigns.field.period' | transloco }}</th>
@@ -116,6 +117,7 @@ export class CampaignListPage {
   private readonly router = inject(Router);
   private readonly destroyRef = inject(DestroyRef);
   protected readonly canCreate = inject(AbilityService).can('create', 'Campaign');
+  protected readonly lang = inject(LanguageService).current;
   protected readonly columns = ['name', 'jurisdiction', 'period', 'phase', 'tagged'];
   protected readonly q = new FormControl('', { nonNullable: true });
   protected readonly loading = signal(true);
