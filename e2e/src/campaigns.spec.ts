@@ -34,9 +34,11 @@ test('a supervisor creates a campaign, sees its tagged file and figures, and tak
   await new ShellPage(page).navigation().getByRole('link', { name: 'Campaigns', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Crackdown campaigns' })).toBeVisible();
   await page.getByRole('link', { name: 'New campaign' }).click();
+  // Wait for the form: until the route has loaded, 'Name' would also match the list's "Search by name".
+  await expect(page.getByRole('heading', { name: 'New campaign', level: 1 })).toBeVisible();
 
   const name = `E2E crackdown ${suffix}`;
-  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Name', { exact: true }).fill(name);
   await page.getByLabel('Goals').fill('Find the children begging at the station');
   await page.getByLabel('First day').fill(shanghaiDay(1));
   await page.getByLabel('Last day').fill(shanghaiDay(-1));
