@@ -16,7 +16,7 @@ import { ProblemService } from '@hw/core/auth/problem.service';
 import { LanguageService } from '@hw/core/i18n/language.service';
 import { DateTimePipe } from '@hw/shared/ui/date-time.pipe';
 import { FieldError } from '@hw/shared/ui/field-error';
-import { CaseImage } from '../../cases/components/case-image';
+import { AttachmentImage } from '@hw/shared/ui/attachment-image';
 import { openDnaSample } from '../components/dna-sample-dialog';
 import { openPlacement } from '../components/placement-dialog';
 import { childLabel } from '../data/rescue-form';
@@ -40,7 +40,7 @@ import type { RescuedChild } from '../data/rescues-api.service';
     TranslocoPipe,
     DateTimePipe,
     FieldError,
-    CaseImage,
+    AttachmentImage,
   ],
   template: `
     <header class="hw-page-header">
@@ -133,7 +133,7 @@ import type { RescuedChild } from '../data/rescues-api.service';
         <p class="hw-muted">{{ 'rescues.photos.hint' | transloco }}</p>
         <div class="hw-photos">
           @for (p of photos(); track p.id) {
-            <hw-case-image [attachmentId]="p.id" [alt]="'rescues.photos.alt' | transloco: { child: title() }" />
+            <hw-attachment-image [attachmentId]="p.id" variant="thumbnail" fit="cover" [alt]="'rescues.photos.alt' | transloco: { child: title() }" />
           } @empty {
             <p>{{ 'rescues.photos.none' | transloco }}</p>
           }
@@ -217,7 +217,7 @@ import type { RescuedChild } from '../data/rescues-api.service';
       grid-template-columns: repeat(auto-fill, 160px);
       gap: 8px;
     }
-    .hw-photos hw-case-image {
+    .hw-photos hw-attachment-image {
       height: 160px;
     }
     .hw-muted {

@@ -24,7 +24,7 @@ import { LanguageService } from '@hw/core/i18n/language.service';
 import { confirmAction } from '@hw/shared/ui/confirm-dialog';
 import { DateTimePipe } from '@hw/shared/ui/date-time.pipe';
 import { EmptyState } from '@hw/shared/ui/empty-state';
-import { AuthorizedImage } from '../components/authorized-image';
+import { AttachmentImage } from '@hw/shared/ui/attachment-image';
 import { promptText } from '../components/text-prompt-dialog';
 import { comparisonRows } from '../data/comparison';
 import { SightingsApiService } from '../data/sightings-api.service';
@@ -48,7 +48,7 @@ import type {
     TranslocoPipe,
     DateTimePipe,
     EmptyState,
-    AuthorizedImage,
+    AttachmentImage,
   ],
   templateUrl: './sighting-detail-page.html',
   styleUrl: './sighting-detail-page.scss',

@@ -38,7 +38,7 @@ import { DateTimePipe } from '@hw/shared/ui/date-time.pipe';
 import { EmptyState } from '@hw/shared/ui/empty-state';
 import { FieldError } from '@hw/shared/ui/field-error';
 import { NotFoundPage } from '../../../not-found/pages/not-found/not-found-page';
-import { CaseImage } from '../../components/case-image';
+import { AttachmentImage } from '@hw/shared/ui/attachment-image';
 import { ReasonDialog } from '../../components/reason-dialog';
 import {
   CasePriorityLabel,
@@ -67,7 +67,7 @@ type Attachment = Schemas['AttachmentDto'];
     EmptyState,
     FieldError,
     NotFoundPage,
-    CaseImage,
+    AttachmentImage,
     CaseStatusChip,
     CasePriorityLabel,
   ],

@@ -12,15 +12,16 @@ import { MatIconModule } from '@angular/material/icon';
 import { API } from '@hw/core/api/api';
 
 /**
- * An attachment image. Attachments need the bearer token, so the picture is fetched through
- * HttpClient (the interceptor adds the token) and shown from an object URL, freed when it changes.
+ * A photo attachment (of a file, a sighting or a rescued child). Attachments need the bearer token, so
+ * the picture is fetched through HttpClient (the interceptor adds the token) and shown from an object
+ * URL, freed when it changes or the component goes. `fit="cover"` crops it to fill a tile.
  */
 @Component({
-  selector: 'hw-authorized-image',
+  selector: 'hw-attachment-image',
   imports: [MatIconModule],
   template: `
     @if (url(); as src) {
-      <img [src]="src" [alt]="alt()" />
+      <img [src]="src" [alt]="alt()" [style.object-fit]="fit()" />
     } @else {
       <div class="hw-placeholder" role="img" [attr.aria-label]="alt()">
         <mat-icon [svgIcon]="failed() ? 'error' : 'photo_camera'" />
@@ -38,7 +39,6 @@ import { API } from '@hw/core/api/api';
       display: block;
       width: 100%;
       height: 100%;
-      object-fit: contain;
     }
     .hw-placeholder {
       display: flex;
@@ -52,10 +52,11 @@ import { API } from '@hw/core/api/api';
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class AuthorizedImage {
+export class AttachmentImage {
   private readonly http = inject(HttpClient);
   readonly attachmentId = input<string | null>(null);
   readonly variant = input<'display' | 'thumbnail'>('display');
+  readonly fit = input<'contain' | 'cover'>('contain');
   readonly alt = input('');
   protected readonly url = signal<string | null>(null);
   protected readonly failed = signal(false);
