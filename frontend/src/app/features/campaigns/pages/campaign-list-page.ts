@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -6,15 +6,13 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule } from '@angular/material/paginator';
-import type { PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AbilityService } from '@hw/core/access/ability.service';
-import type { Schemas } from '@hw/core/api/api';
-import { ProblemService } from '@hw/core/auth/problem.service';
 import { LanguageService } from '@hw/core/i18n/language.service';
+import { pagedList } from '@hw/shared/data/paged-list';
 import { EmptyState } from '@hw/shared/ui/empty-state';
 import { debounceTime } from 'rxjs';
 import { CampaignsApiService } from '../data/campaigns-api.service';
@@ -113,50 +111,28 @@ import type { Campaign } from '../data/campaigns-api.service';
 })
 export class CampaignListPage {
   private readonly api = inject(CampaignsApiService);
-  private readonly problems = inject(ProblemService);
   private readonly router = inject(Router);
-  private readonly destroyRef = inject(DestroyRef);
   protected readonly canCreate = inject(AbilityService).can('create', 'Campaign');
   protected readonly lang = inject(LanguageService).current;
   protected readonly columns = ['name', 'jurisdiction', 'period', 'phase', 'tagged'];
   protected readonly q = new FormControl('', { nonNullable: true });
-  protected readonly loading = signal(true);
-  protected readonly page = signal<Schemas['CampaignPageDto'] | null>(null);
-  protected readonly pageIndex = signal(0);
-  protected readonly pageSize = signal(25);
+  private readonly list = pagedList((paging) => this.api.list({ q: this.q.value.trim() || undefined, ...paging }));
+  protected readonly page = this.list.page;
+  protected readonly loading = this.list.loading;
+  protected readonly pageIndex = this.list.pageIndex;
+  protected readonly pageSize = this.list.pageSize;
+  protected readonly onPage = this.list.onPage;
 
   constructor() {
     this.q.valueChanges.pipe(debounceTime(300), takeUntilDestroyed()).subscribe(() => {
-      this.pageIndex.set(0);
-      this.load();
+      this.list.firstPage();
     });
-    this.load();
+    this.list.load();
   }
 
-  protected onPage(event: PageEvent): void {
-    this.pageIndex.set(event.pageIndex);
-    this.pageSize.set(event.pageSize);
-    this.load();
-  }
 
   protected open(campaign: Campaign): void {
     void this.router.navigate(['/campaigns', campaign.id]);
   }
 
-  private load(): void {
-    this.loading.set(true);
-    this.api
-      .list({ q: this.q.value.trim() || undefined, page: this.pageIndex() + 1, pageSize: this.pageSize() })
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (page) => {
-          this.page.set(page);
-          this.loading.set(false);
-        },
-        error: (error: unknown) => {
-          this.loading.set(false);
-          this.problems.show(error);
-        },
-      });
-  }
 }

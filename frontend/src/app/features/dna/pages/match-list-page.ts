@@ -2,22 +2,18 @@ import { DecimalPipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
-  DestroyRef,
   inject,
-  signal,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatPaginatorModule } from '@angular/material/paginator';
-import type { PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { Schemas } from '@hw/core/api/api';
-import { ProblemService } from '@hw/core/auth/problem.service';
+import { pagedList } from '@hw/shared/data/paged-list';
 import { EmptyState } from '@hw/shared/ui/empty-state';
 import { DnaApiService, MATCH_STATUSES } from '../data/dna-api.service';
 
@@ -164,8 +160,6 @@ import { DnaApiService, MATCH_STATUSES } from '../data/dna-api.service';
 })
 export class MatchListPage {
   private readonly api = inject(DnaApiService);
-  private readonly problems = inject(ProblemService);
-  private readonly destroyRef = inject(DestroyRef);
   protected readonly statuses = MATCH_STATUSES;
   protected readonly columns = [
     'child',
@@ -180,44 +174,18 @@ export class MatchListPage {
   protected readonly status = new FormControl<string>('all', {
     nonNullable: true,
   });
-  protected readonly loading = signal(true);
-  protected readonly page = signal<Schemas['MatchPageDto'] | null>(null);
-  protected readonly pageIndex = signal(0);
-  protected readonly pageSize = signal(25);
+  private readonly list = pagedList((paging) => {
+    const status = this.status.value;
+    return this.api.matches({ status: status === 'all' ? undefined : status, ...paging });
+  });
+  protected readonly page = this.list.page;
+  protected readonly loading = this.list.loading;
+  protected readonly pageIndex = this.list.pageIndex;
+  protected readonly pageSize = this.list.pageSize;
+  protected readonly onPage = this.list.onPage;
 
   constructor() {
-    this.status.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => {
-      this.pageIndex.set(0);
-      this.load();
-    });
-    this.load();
-  }
-
-  protected onPage(event: PageEvent): void {
-    this.pageIndex.set(event.pageIndex);
-    this.pageSize.set(event.pageSize);
-    this.load();
-  }
-
-  private load(): void {
-    this.loading.set(true);
-    const status = this.status.value;
-    this.api
-      .matches({
-        status: status === 'all' ? undefined : status,
-        page: this.pageIndex() + 1,
-        pageSize: this.pageSize(),
-      })
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (page) => {
-          this.page.set(page);
-          this.loading.set(false);
-        },
-        error: (error: unknown) => {
-          this.loading.set(false);
-          this.problems.show(error);
-        },
-      });
+    this.status.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.list.firstPage());
+    this.list.load();
   }
 }

@@ -1,24 +1,20 @@
 import {
   ChangeDetectionStrategy,
   Component,
-  DestroyRef,
   inject,
-  signal,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatPaginatorModule } from '@angular/material/paginator';
-import type { PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { Schemas } from '@hw/core/api/api';
 import { AbilityService } from '@hw/core/access/ability.service';
-import { ProblemService } from '@hw/core/auth/problem.service';
+import { pagedList } from '@hw/shared/data/paged-list';
 import { EmptyState } from '@hw/shared/ui/empty-state';
 import { DnaApiService } from '../data/dna-api.service';
 
@@ -142,8 +138,6 @@ import { DnaApiService } from '../data/dna-api.service';
 })
 export class SampleListPage {
   private readonly api = inject(DnaApiService);
-  private readonly problems = inject(ProblemService);
-  private readonly destroyRef = inject(DestroyRef);
   protected readonly canCreate = inject(AbilityService).can(
     'create',
     'DnaSample',
@@ -158,44 +152,18 @@ export class SampleListPage {
   protected readonly kind = new FormControl<string>('all', {
     nonNullable: true,
   });
-  protected readonly loading = signal(true);
-  protected readonly page = signal<Schemas['SamplePageDto'] | null>(null);
-  protected readonly pageIndex = signal(0);
-  protected readonly pageSize = signal(25);
+  private readonly list = pagedList((paging) => {
+    const kind = this.kind.value;
+    return this.api.samples({ kind: kind === 'all' ? undefined : kind, ...paging });
+  });
+  protected readonly page = this.list.page;
+  protected readonly loading = this.list.loading;
+  protected readonly pageIndex = this.list.pageIndex;
+  protected readonly pageSize = this.list.pageSize;
+  protected readonly onPage = this.list.onPage;
 
   constructor() {
-    this.kind.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => {
-      this.pageIndex.set(0);
-      this.load();
-    });
-    this.load();
-  }
-
-  protected onPage(event: PageEvent): void {
-    this.pageIndex.set(event.pageIndex);
-    this.pageSize.set(event.pageSize);
-    this.load();
-  }
-
-  private load(): void {
-    this.loading.set(true);
-    const kind = this.kind.value;
-    this.api
-      .samples({
-        kind: kind === 'all' ? undefined : kind,
-        page: this.pageIndex() + 1,
-        pageSize: this.pageSize(),
-      })
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (page) => {
-          this.page.set(page);
-          this.loading.set(false);
-        },
-        error: (error: unknown) => {
-          this.loading.set(false);
-          this.problems.show(error);
-        },
-      });
+    this.kind.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.list.firstPage());
+    this.list.load();
   }
 }

@@ -1,11 +1,10 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule } from '@angular/material/paginator';
-import type { PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
@@ -14,9 +13,9 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { debounceTime } from 'rxjs';
 import type { Schemas } from '@hw/core/api/api';
 import { AbilityService } from '@hw/core/access/ability.service';
-import { ProblemService } from '@hw/core/auth/problem.service';
 import { LanguageService } from '@hw/core/i18n/language.service';
 import { DateTimePipe } from '@hw/shared/ui/date-time.pipe';
+import { pagedList } from '@hw/shared/data/paged-list';
 import { EmptyState } from '@hw/shared/ui/empty-state';
 import { RescuesApiService } from '../data/rescues-api.service';
 
@@ -120,8 +119,6 @@ import { RescuesApiService } from '../data/rescues-api.service';
 })
 export class RescueListPage {
   private readonly api = inject(RescuesApiService);
-  private readonly problems = inject(ProblemService);
-  private readonly destroyRef = inject(DestroyRef);
   protected readonly language = inject(LanguageService).current;
   private readonly ability = inject(AbilityService);
   protected readonly canCreate = this.ability.can('create', 'Rescue');
@@ -133,15 +130,23 @@ export class RescueListPage {
     campaignId: new FormControl('', { nonNullable: true }),
   });
   protected readonly campaigns = signal<Schemas['CampaignDto'][]>([]);
-  protected readonly loading = signal(true);
-  protected readonly page = signal<Schemas['RescuePageDto'] | null>(null);
-  protected readonly pageIndex = signal(0);
-  protected readonly pageSize = signal(25);
+  private readonly list = pagedList((paging) => {
+    const f = this.filters.getRawValue();
+    // A county code is six digits; anything shorter is still being typed.
+    const code = /^\d{6}$/.test(f.jurisdictionCode.trim()) ? f.jurisdictionCode.trim() : undefined;
+    // "to" is a whole day: rescues before the next midnight.
+    const to = f.to ? new Date(new Date(`${f.to}T00:00`).getTime() + 86_400_000).toISOString() : undefined;
+    return this.api.rescues({ jurisdictionCode: code, from: f.from ? new Date(`${f.from}T00:00`).toISOString() : undefined, to, campaignId: f.campaignId || undefined, ...paging });
+  });
+  protected readonly page = this.list.page;
+  protected readonly loading = this.list.loading;
+  protected readonly pageIndex = this.list.pageIndex;
+  protected readonly pageSize = this.list.pageSize;
+  protected readonly onPage = this.list.onPage;
 
   constructor() {
     this.filters.valueChanges.pipe(debounceTime(300), takeUntilDestroyed()).subscribe(() => {
-      this.pageIndex.set(0);
-      this.load();
+      this.list.firstPage();
     });
     if (this.ability.can('read', 'Campaign')) {
       this.api
@@ -149,41 +154,8 @@ export class RescueListPage {
         .pipe(takeUntilDestroyed())
         .subscribe({ next: (page) => this.campaigns.set(page.items), error: () => this.campaigns.set([]) });
     }
-    this.load();
+    this.list.load();
   }
 
-  protected onPage(event: PageEvent): void {
-    this.pageIndex.set(event.pageIndex);
-    this.pageSize.set(event.pageSize);
-    this.load();
-  }
 
-  private load(): void {
-    const f = this.filters.getRawValue();
-    // A county code is six digits; anything shorter is still being typed.
-    const code = /^\d{6}$/.test(f.jurisdictionCode.trim()) ? f.jurisdictionCode.trim() : undefined;
-    // "to" is a whole day: rescues before the next midnight.
-    const to = f.to ? new Date(new Date(`${f.to}T00:00`).getTime() + 86_400_000).toISOString() : undefined;
-    this.loading.set(true);
-    this.api
-      .rescues({
-        jurisdictionCode: code,
-        from: f.from ? new Date(`${f.from}T00:00`).toISOString() : undefined,
-        to,
-        campaignId: f.campaignId || undefined,
-        page: this.pageIndex() + 1,
-        pageSize: this.pageSize(),
-      })
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (page) => {
-          this.page.set(page);
-          this.loading.set(false);
-        },
-        error: (error: unknown) => {
-          this.loading.set(false);
-          this.problems.show(error);
-        },
-      });
-  }
 }

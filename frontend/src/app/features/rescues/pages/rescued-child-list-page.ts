@@ -1,14 +1,12 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatPaginatorModule } from '@angular/material/paginator';
-import type { PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { Schemas } from '@hw/core/api/api';
-import { ProblemService } from '@hw/core/auth/problem.service';
+import { pagedList } from '@hw/shared/data/paged-list';
 import { EmptyState } from '@hw/shared/ui/empty-state';
 import { ChildrenTable } from '../components/children-table';
 import { RescuesApiService } from '../data/rescues-api.service';
@@ -65,48 +63,28 @@ import { RescuesApiService } from '../data/rescues-api.service';
 })
 export class RescuedChildListPage {
   private readonly api = inject(RescuesApiService);
-  private readonly problems = inject(ProblemService);
-  private readonly destroyRef = inject(DestroyRef);
   protected readonly statuses = ['in_care', 'reunited', 'transferred'] as const;
   protected readonly columns = ['child', 'sexAge', 'condition', 'placement', 'rescue'];
   protected readonly filters = new FormGroup({
     status: new FormControl('', { nonNullable: true }),
     identified: new FormControl('', { nonNullable: true }),
   });
-  protected readonly loading = signal(true);
-  protected readonly page = signal<Schemas['RescuedChildPageDto'] | null>(null);
-  protected readonly pageIndex = signal(0);
-  protected readonly pageSize = signal(25);
+  private readonly list = pagedList((paging) => {
+    const f = this.filters.getRawValue();
+    return this.api.children({ status: f.status || undefined, identified: f.identified || undefined, ...paging });
+  });
+  protected readonly page = this.list.page;
+  protected readonly loading = this.list.loading;
+  protected readonly pageIndex = this.list.pageIndex;
+  protected readonly pageSize = this.list.pageSize;
+  protected readonly onPage = this.list.onPage;
 
   constructor() {
     this.filters.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => {
-      this.pageIndex.set(0);
-      this.load();
+      this.list.firstPage();
     });
-    this.load();
+    this.list.load();
   }
 
-  protected onPage(event: PageEvent): void {
-    this.pageIndex.set(event.pageIndex);
-    this.pageSize.set(event.pageSize);
-    this.load();
-  }
 
-  private load(): void {
-    const f = this.filters.getRawValue();
-    this.loading.set(true);
-    this.api
-      .children({ status: f.status || undefined, identified: f.identified || undefined, page: this.pageIndex() + 1, pageSize: this.pageSize() })
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (page) => {
-          this.page.set(page);
-          this.loading.set(false);
-        },
-        error: (error: unknown) => {
-          this.loading.set(false);
-          this.problems.show(error);
-        },
-      });
-  }
 }

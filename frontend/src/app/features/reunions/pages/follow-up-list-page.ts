@@ -1,16 +1,14 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatPaginatorModule } from '@angular/material/paginator';
-import type { PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { Schemas } from '@hw/core/api/api';
-import { ProblemService } from '@hw/core/auth/problem.service';
+import { pagedList } from '@hw/shared/data/paged-list';
 import { EmptyState } from '@hw/shared/ui/empty-state';
 import { FOLLOW_UP_LIST_STATES, ReunionsApiService } from '../data/reunions-api.service';
 import type { FollowUpItem, FollowUpState } from '../data/reunions-api.service';
@@ -86,50 +84,28 @@ import type { FollowUpItem, FollowUpState } from '../data/reunions-api.service';
 })
 export class FollowUpListPage {
   private readonly api = inject(ReunionsApiService);
-  private readonly problems = inject(ProblemService);
   private readonly router = inject(Router);
-  private readonly destroyRef = inject(DestroyRef);
 
   protected readonly states = FOLLOW_UP_LIST_STATES;
   protected readonly columns = ['dueOn', 'state', 'child', 'place', 'when'];
   protected readonly state = new FormControl<FollowUpState>('overdue', { nonNullable: true });
-  protected readonly loading = signal(true);
-  protected readonly page = signal<Schemas['FollowUpPageDto'] | null>(null);
-  protected readonly pageIndex = signal(0);
-  protected readonly pageSize = signal(25);
+  private readonly list = pagedList((paging) => this.api.followUps({ status: this.state.value, ...paging }));
+  protected readonly page = this.list.page;
+  protected readonly loading = this.list.loading;
+  protected readonly pageIndex = this.list.pageIndex;
+  protected readonly pageSize = this.list.pageSize;
+  protected readonly onPage = this.list.onPage;
 
   constructor() {
     this.state.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => {
-      this.pageIndex.set(0);
-      this.load();
+      this.list.firstPage();
     });
-    this.load();
+    this.list.load();
   }
 
-  protected onPage(event: PageEvent): void {
-    this.pageIndex.set(event.pageIndex);
-    this.pageSize.set(event.pageSize);
-    this.load();
-  }
 
   protected open(f: FollowUpItem): void {
     void this.router.navigate(['/reunions', f.reunionId]);
   }
 
-  private load(): void {
-    this.loading.set(true);
-    this.api
-      .followUps({ status: this.state.value, page: this.pageIndex() + 1, pageSize: this.pageSize() })
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (page) => {
-          this.page.set(page);
-          this.loading.set(false);
-        },
-        error: (error: unknown) => {
-          this.loading.set(false);
-          this.problems.show(error);
-        },
-      });
-  }
 }

@@ -1,20 +1,19 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatPaginatorModule } from '@angular/material/paginator';
-import type { PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { Schemas } from '@hw/core/api/api';
 import { AbilityService } from '@hw/core/access/ability.service';
 import { AuthService } from '@hw/core/auth/auth.service';
 import { ProblemService } from '@hw/core/auth/problem.service';
+import { pagedList } from '@hw/shared/data/paged-list';
 import { EmptyState } from '@hw/shared/ui/empty-state';
 import { REUNION_STATUSES, ReunionsApiService } from '../data/reunions-api.service';
 import type { ReunionStatus, ReunionSummary } from '../data/reunions-api.service';
@@ -123,7 +122,6 @@ export class ReunionListPage {
   private readonly problems = inject(ProblemService);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
-  private readonly destroyRef = inject(DestroyRef);
   private readonly ability = inject(AbilityService);
   private readonly me = inject(AuthService).me;
   private readonly signOff = inject(SignOffFlow);
@@ -131,18 +129,22 @@ export class ReunionListPage {
   protected readonly statuses = REUNION_STATUSES;
   protected readonly columns = ['reunitedOn', 'child', 'place', 'evidence', 'status', 'actions'];
   protected readonly status = new FormControl<ReunionStatus | 'all'>('all', { nonNullable: true });
-  protected readonly loading = signal(true);
-  protected readonly page = signal<Schemas['ReunionPageDto'] | null>(null);
-  protected readonly pageIndex = signal(0);
-  protected readonly pageSize = signal(25);
+  private readonly list = pagedList((paging) => {
+    const status = this.status.value;
+    return this.api.list({ status: status === 'all' ? undefined : status, ...paging });
+  });
+  protected readonly page = this.list.page;
+  protected readonly loading = this.list.loading;
+  protected readonly pageIndex = this.list.pageIndex;
+  protected readonly pageSize = this.list.pageSize;
+  protected readonly onPage = this.list.onPage;
   protected readonly canCreate = () => this.ability.can('create', 'Reunion');
 
   constructor() {
     this.route.queryParamMap.pipe(takeUntilDestroyed()).subscribe((params) => {
       const wanted = (params.get('status') ?? this.route.snapshot.data['status'] ?? null) as ReunionStatus | null;
       this.status.setValue(wanted && REUNION_STATUSES.includes(wanted) ? wanted : 'all', { emitEvent: false });
-      this.pageIndex.set(0);
-      this.load();
+      this.list.firstPage();
     });
     this.status.valueChanges.pipe(takeUntilDestroyed()).subscribe((value) => {
       void this.router.navigate([], { queryParams: { status: value === 'all' ? null : value }, replaceUrl: true });
@@ -156,36 +158,14 @@ export class ReunionListPage {
 
   protected decide(r: ReunionSummary, decision: 'verify' | 'reject'): void {
     this.api.get(r.id).subscribe({
-      next: (full) => this.signOff.run(r, full.evidence.description ?? '', decision).subscribe(() => this.load()),
+      next: (full) => this.signOff.run(r, full.evidence.description ?? '', decision).subscribe(() => this.list.load()),
       error: (error: unknown) => this.problems.show(error),
     });
   }
 
-  protected onPage(event: PageEvent): void {
-    this.pageIndex.set(event.pageIndex);
-    this.pageSize.set(event.pageSize);
-    this.load();
-  }
 
   protected open(r: ReunionSummary): void {
     void this.router.navigate(['/reunions', r.id]);
   }
 
-  private load(): void {
-    this.loading.set(true);
-    const status = this.status.value;
-    this.api
-      .list({ status: status === 'all' ? undefined : status, page: this.pageIndex() + 1, pageSize: this.pageSize() })
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (page) => {
-          this.page.set(page);
-          this.loading.set(false);
-        },
-        error: (error: unknown) => {
-          this.loading.set(false);
-          this.problems.show(error);
-        },
-      });
-  }
 }
