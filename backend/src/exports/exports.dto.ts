@@ -1,6 +1,7 @@
 import { ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { CaseQueryDto } from '../cases/cases.dto';
+import { RescueQueryDto } from '../rescues/rescues.dto';
 import { SightingQueryDto } from '../sightings/sightings.dto';
 import type { ExportLanguage } from './writers';
 
@@ -29,9 +30,8 @@ export class CaseExportQueryDto extends IntersectionType(OmitType(CaseQueryDto, 
 /** The sightings queue's filters (without paging). */
 export class SightingExportQueryDto extends IntersectionType(OmitType(SightingQueryDto, ['page', 'pageSize'] as const), ExportFormatDto) {}
 
-export class RescueExportQueryDto extends IntersectionType(PeriodFilterDto, ExportFormatDto) {
-  @ApiPropertyOptional({ description: 'Rescues tagged to this campaign' }) @IsOptional() @IsUUID() campaignId?: string;
-}
+/** The rescues list's filters (without paging). */
+export class RescueExportQueryDto extends IntersectionType(OmitType(RescueQueryDto, ['page', 'pageSize'] as const), ExportFormatDto) {}
 
 export class ReunionExportQueryDto extends IntersectionType(PeriodFilterDto, ExportFormatDto) {
   @ApiPropertyOptional({ enum: REUNION_STATUSES }) @IsOptional() @IsIn(REUNION_STATUSES) status?: (typeof REUNION_STATUSES)[number];

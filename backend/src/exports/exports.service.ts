@@ -13,6 +13,7 @@ import { Clock } from '../common/clock';
 import { Problem } from '../common/problem';
 import { JurisdictionsService } from '../jurisdictions/jurisdictions.service';
 import { rollUpJurisdictions } from '../reports/rendering';
+import { RescuesService } from '../rescues/rescues.service';
 import { SightingsService } from '../sightings/sightings.service';
 import { StatisticsService, STATISTICS_TIME_ZONE } from '../statistics/statistics.service';
 import { assertMayExport, EXPORT_DEFINITIONS, exportColumnsFor, type ExportKind } from './export-columns';
@@ -42,6 +43,7 @@ export class ExportsService {
     private readonly clock: Clock,
     private readonly cases: CasesService,
     private readonly sightings: SightingsService,
+    private readonly rescues: RescuesService,
     private readonly statistics: StatisticsService,
     private readonly jurisdictions: JurisdictionsService,
   ) {}
@@ -95,10 +97,7 @@ export class ExportsService {
 
   async exportRescues(access: AccessContext, query: RescueExportQueryDto, response: Response): Promise<void> {
     assertMayExport(access.ability, 'rescues');
-    const scope = scopeCondition(access.ability, 'read', 'Rescue', { jurisdictionPath: 'r.jurisdiction_path' });
-    const qb = this.dataSource
-      .createQueryBuilder()
-      .from('rescues', 'r')
+    const qb = (await this.rescues.listQuery(access, query))
       .innerJoin('jurisdictions', 'j', 'j.id = r.jurisdiction_id')
       .select('r.occurred_at', 'occurredAt')
       .addSelect('r.place', 'place')
@@ -112,12 +111,7 @@ export class ExportsService {
         `(SELECT string_agg(cp.name, '; ' ORDER BY cp.starts_on) FROM campaign_records cr JOIN campaigns cp ON cp.id = cr.campaign_id
            WHERE cr.record_type = 'rescue' AND cr.record_id = r.id AND NOT cr.excluded)`,
         'campaigns',
-      )
-      .where(scope.sql, scope.params);
-    await this.period(qb, query, 'r.jurisdiction_path', 'r.occurred_at >= :from', 'r.occurred_at < :to');
-    if (query.campaignId) {
-      qb.andWhere(`r.id IN (SELECT record_id FROM campaign_records WHERE campaign_id = :campaignId AND record_type = 'rescue' AND NOT excluded)`, { campaignId: query.campaignId });
-    }
+      );
     qb.orderBy('r.occurred_at', 'DESC').addOrderBy('r.id', 'DESC');
     await this.stream(access, 'rescues', query, cursorSource(qb), response);
   }

@@ -17,6 +17,6 @@ import { RescuesService } from './rescues.service';
   imports: [TypeOrmModule.forFeature([RescueEntity, RescuedChildEntity]), JurisdictionsModule, CasesModule, DnaModule, AttachmentsModule, NotificationsModule],
   controllers: [RescuesController, RescuedChildrenController],
   providers: [RescuesService, RescuedChildrenService, RescuedChildrenAttachmentOwner],
-  exports: [RescuedChildrenService],
+  exports: [RescuedChildrenService, RescuesService],
 })
 export class RescuesModule {}

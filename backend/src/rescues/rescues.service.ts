@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { record } from '../access/ability.factory';
 import type { AccessContext } from '../access/actor';
 import { scopeCondition } from '../access/scope-query';
@@ -16,6 +16,9 @@ import { RescueEntity } from './rescue.entity';
 import { RescuedChildEntity } from './rescued-child.entity';
 import { RescuedChildrenService } from './rescued-children.service';
 import type { CampaignRefDto, CreateRescueDto, RescueDto, RescuePageDto, RescueQueryDto, RescueSummaryDto, UpdateRescueDto } from './rescues.dto';
+
+/** The rescue list's filters, without paging. */
+export type RescueFilters = Pick<RescueQueryDto, 'jurisdictionCode' | 'from' | 'to' | 'campaignId'>;
 
 const RESCUE_SCOPE_COLUMNS = { jurisdictionPath: 'r.jurisdiction_path' };
 /** Clocks differ a little between devices: an operation logged "now" may be a few minutes ahead. */
@@ -35,12 +38,15 @@ export class RescuesService {
   ) {}
 
   async list(access: AccessContext, query: RescueQueryDto): Promise<RescuePageDto> {
+    const qb = (await this.listQuery(access, query)).innerJoinAndSelect('r.jurisdiction', 'j');
+    const [rows, total] = await qb.orderBy('r.occurred_at', 'DESC').addOrderBy('r.id').skip(query.offset).take(query.pageSize).getManyAndCount();
+    return toPage(await this.toSummaries(rows), total, query);
+  }
+
+  /** The rescues in scope that match the list's filters (the list and the export both start here). */
+  async listQuery(access: AccessContext, query: RescueFilters): Promise<SelectQueryBuilder<RescueEntity>> {
     const scope = scopeCondition(access.ability, 'read', 'Rescue', RESCUE_SCOPE_COLUMNS);
-    const qb = this.dataSource
-      .getRepository(RescueEntity)
-      .createQueryBuilder('r')
-      .innerJoinAndSelect('r.jurisdiction', 'j')
-      .where(scope.sql, scope.params);
+    const qb = this.dataSource.getRepository(RescueEntity).createQueryBuilder('r').where(scope.sql, scope.params);
     if (query.jurisdictionCode) {
       const j = await this.jurisdictions.requireCode(query.jurisdictionCode);
       qb.andWhere('r.jurisdiction_path LIKE :jprefix', { jprefix: `${escapeLike(j.path)}%` });
@@ -59,8 +65,7 @@ export class RescuesService {
         { campaignId: query.campaignId },
       );
     }
-    const [rows, total] = await qb.orderBy('r.occurred_at', 'DESC').addOrderBy('r.id').skip(query.offset).take(query.pageSize).getManyAndCount();
-    return toPage(await this.toSummaries(rows), total, query);
+    return qb;
   }
 
   async create(access: AccessContext, dto: CreateRescueDto): Promise<RescueDto> {

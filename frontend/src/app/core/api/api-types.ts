@@ -6901,17 +6901,17 @@ export interface operations {
     Exports_rescues: {
         parameters: {
             query?: {
-                /** @description This jurisdiction and below (within your own scope) */
+                /** @description This jurisdiction and those below it */
                 jurisdictionCode?: string;
-                /** @description At or after */
+                /** @description Rescues at or after */
                 from?: string;
-                /** @description Before */
+                /** @description Rescues before */
                 to?: string;
+                /** @description Rescues tagged to this campaign */
+                campaignId?: string;
                 format?: "csv" | "xlsx";
                 /** @description Language of the column headers */
                 language?: "zh-CN" | "en";
-                /** @description Rescues tagged to this campaign */
-                campaignId?: string;
             };
             header?: never;
             path?: never;
