@@ -16,10 +16,6 @@ export async function findCase(
   manager: EntityManager,
   id: string,
 ): Promise<LinkedCase | null> {
-  const exists: { present: boolean }[] = await manager.query(
-    `SELECT to_regclass('public.cases') IS NOT NULL AS present`,
-  );
-  if (!exists[0]?.present) return null;
   const rows: {
     id: string;
     case_number: string;
