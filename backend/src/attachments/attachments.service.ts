@@ -58,20 +58,25 @@ export class AttachmentsService {
   }
 
   /**
-   * Stores a photo already checked and processed by `inspect` for a record, without an access check:
-   * for work done on behalf of someone without an account (a citizen's sighting) or inside another
-   * feature's transaction. The caller has decided that the photo belongs to the record. Taking the
-   * processed photo means it is decoded and encoded once, not once to inspect it and again to store it.
+   * Stores photos already checked and processed by `inspect` for a record created in the caller's
+   * still open transaction, without an access check: for work done on behalf of someone without an
+   * account (a citizen's sighting). The caller has decided that the photos belong to the record.
+   * Taking the processed photos means each is decoded and encoded once, not once to inspect it and
+   * again to store it. No other transaction sees the record before this one commits, so no concurrent
+   * upload can race for its photo limit: the batch is checked against the limit without a lock or a count.
    */
   async ingest(
     context: AccessContext | SystemContext,
     target: { entityType: AttachmentEntityType; entityId: string; jurisdictionPath: string },
-    photo: ProcessedPhoto,
-    fileName: string | null,
-    manager?: EntityManager,
-  ): Promise<AttachmentDto> {
-    const created = await this.store(context, { ...target, owner: { jurisdictionPath: target.jurisdictionPath } }, photo, fileName, manager);
-    return mapAttachment(created);
+    photos: { photo: ProcessedPhoto; fileName: string | null }[],
+    manager: EntityManager,
+  ): Promise<AttachmentDto[]> {
+    if (photos.length > MAX_PHOTOS_PER_RECORD) throw tooManyPhotos();
+    const created: AttachmentDto[] = [];
+    for (const { photo, fileName } of photos) {
+      created.push(mapAttachment(await this.store(context, { ...target, owner: { jurisdictionPath: target.jurisdictionPath }, newRecord: true }, photo, fileName, manager)));
+    }
+    return created;
   }
 
   /** Checks and processes a photo without storing it (e.g. to offer its EXIF place and time first); `ingest` stores it. */
@@ -158,17 +163,12 @@ export class AttachmentsService {
 
   private async checkRoom(manager: EntityManager, entityType: AttachmentEntityType, entityId: string): Promise<void> {
     const count = await manager.count(AttachmentEntity, { where: { entityType, entityId, deletedAt: IsNull() } });
-    if (count >= MAX_PHOTOS_PER_RECORD) {
-      throw new Problem(HttpStatus.CONFLICT, `This record already has ${MAX_PHOTOS_PER_RECORD} photos, the most it can have. Remove one first.`, {
-        code: 'TOO_MANY_PHOTOS',
-        errors: [{ field: 'entityId', message: `already has ${MAX_PHOTOS_PER_RECORD} photos` }],
-      });
-    }
+    if (count >= MAX_PHOTOS_PER_RECORD) throw tooManyPhotos();
   }
 
   private async store(
     context: AccessContext | SystemContext,
-    target: { entityType: AttachmentEntityType; entityId: string; owner: AttachmentOwner; resolver?: AttachmentOwnerResolver },
+    target: { entityType: AttachmentEntityType; entityId: string; owner: AttachmentOwner; resolver?: AttachmentOwnerResolver; newRecord?: boolean },
     photo: ProcessedPhoto,
     fileName: string | null,
     outer?: EntityManager,
@@ -184,9 +184,12 @@ export class AttachmentsService {
       createdAt: now,
     });
     const work = async (manager: EntityManager) => {
-      // Serialise uploads to one record so that the limit holds under concurrent uploads.
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`attachments:${target.entityType}:${target.entityId}`]);
-      await this.checkRoom(manager, target.entityType, target.entityId);
+      if (!target.newRecord) {
+        // Serialise uploads to one record so that the limit holds under concurrent uploads (a record
+        // still being created in this transaction is invisible to them).
+        await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`attachments:${target.entityType}:${target.entityId}`]);
+        await this.checkRoom(manager, target.entityType, target.entityId);
+      }
       await manager.insert(AttachmentEntity, row);
       if (context.actor && target.resolver?.onAdded) await target.resolver.onAdded(context as AccessContext, target.entityId, id, manager);
       await this.audit.record(
@@ -205,9 +208,16 @@ export class AttachmentsService {
       if (outer) await work(outer);
       else await this.dataSource.transaction(work);
     } catch (error) {
-      await Promise.all([this.storage.delete(row.displayKey as string), this.storage.delete(row.thumbnailKey as string)]).catch(() => undefined);
+      await Promise.all([this.storage.delete(row.displayKey), this.storage.delete(row.thumbnailKey)]).catch(() => undefined);
       throw error;
     }
-    return (await (outer ?? this.dataSource.manager).findOneByOrFail(AttachmentEntity, { id }));
+    return row;
   }
+}
+
+function tooManyPhotos(): Problem {
+  return new Problem(HttpStatus.CONFLICT, `This record already has ${MAX_PHOTOS_PER_RECORD} photos, the most it can have. Remove one first.`, {
+    code: 'TOO_MANY_PHOTOS',
+    errors: [{ field: 'entityId', message: `already has ${MAX_PHOTOS_PER_RECORD} photos` }],
+  });
 }

@@ -1,4 +1,3 @@
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type {
   AttachmentEntity,
   AttachmentEntityType,
@@ -8,7 +7,8 @@ import type { StorageService } from './storage.service';
 
 /**
  * Puts a processed photo's two renditions in storage (under year/month) and returns the attachment
- * row that describes them. Shared by uploads and the demo seed so both store photos the same way.
+ * row that describes them, complete (nothing is left to column defaults, so the row need not be read
+ * back after inserting it). Shared by uploads and the demo seed so both store photos the same way.
  */
 export async function storePhoto(
   storage: StorageService,
@@ -21,7 +21,7 @@ export async function storePhoto(
     uploadedById: string | null;
     createdAt: Date;
   },
-): Promise<QueryDeepPartialEntity<AttachmentEntity>> {
+): Promise<AttachmentEntity> {
   const at = record.createdAt;
   const folder = `${at.getUTCFullYear()}/${String(at.getUTCMonth() + 1).padStart(2, '0')}`;
   const displayKey = `${folder}/${record.id}-display.jpg`;

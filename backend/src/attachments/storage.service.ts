@@ -43,10 +43,16 @@ export class LocalStorageService extends StorageService {
 
   async put(key: string, data: Buffer): Promise<void> {
     const path = this.pathOf(key);
-    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-    // Write then rename, so that a reader never sees half a file.
+    // Write then rename, so that a reader never sees half a file. The folder (one a month) is made
+    // when the write finds it missing, not tried before every write.
     const temporary = `${path}.${randomUUID()}.tmp`;
-    await writeFile(temporary, data, { mode: 0o600 });
+    try {
+      await writeFile(temporary, data, { mode: 0o600 });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+      await writeFile(temporary, data, { mode: 0o600 });
+    }
     await rename(temporary, path);
   }
 

@@ -65,9 +65,12 @@ export class SightingPhotos implements AttachmentOwnerResolver, OnModuleInit {
   }
 
   async save(manager: EntityManager, context: AccessContext | SystemContext, sighting: { id: string; jurisdictionPath: string }, photos: PreparedPhoto[]): Promise<void> {
-    for (const p of photos) {
-      await this.attachments.ingest(context, { entityType: 'sighting', entityId: sighting.id, jurisdictionPath: sighting.jurisdictionPath }, p.processed, p.fileName, manager);
-    }
+    await this.attachments.ingest(
+      context,
+      { entityType: 'sighting', entityId: sighting.id, jurisdictionPath: sighting.jurisdictionPath },
+      photos.map((p) => ({ photo: p.processed, fileName: p.fileName })),
+      manager,
+    );
   }
 
   async resolve(access: AccessContext, entityId: string, need: 'read' | 'update', manager?: EntityManager): Promise<AttachmentOwner | null> {

@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { record } from '../access/ability.factory';
 import type { AccessContext, SystemContext } from '../access/actor';
@@ -152,6 +153,7 @@ export class SightingsService {
   ): Promise<SightingEntity> {
     const contact = dto.reporterContact?.trim();
     const sighting = manager.create(SightingEntity, {
+      id: randomUUID(),
       receiptCode,
       source,
       status: 'new',
@@ -175,20 +177,21 @@ export class SightingsService {
       createdAt: now,
       updatedAt: now,
     });
-    const saved = await manager.save(sighting);
+    // A plain insert: save() would first work out what changed, which a new row does not need.
+    await manager.insert(SightingEntity, sighting);
     await this.audit.record(
       context,
       {
         action: 'sighting.create',
         entityType: 'Sighting',
-        entityId: saved.id,
+        entityId: sighting.id,
         jurisdictionPath: jurisdiction.path,
         // Never the contact itself.
         details: { source, hasReporterContact: !!contact, locationSource: placement.locationSource, seenAtSource: placement.seenAtSource },
       },
       manager,
     );
-    return saved;
+    return sighting;
   }
 
   private async enqueueMatching(sightingId: string): Promise<void> {
