@@ -36,6 +36,7 @@ export class CaseEntity {
   @Column({ type: 'text', name: 'child_full_name' }) childFullName: string;
   @Column({ type: 'text', name: 'child_other_names', nullable: true }) childOtherNames: string | null;
   @Column({ type: 'text', name: 'search_pinyin', select: false }) searchPinyin: string;
+  @Column({ type: 'text', array: true, name: 'search_terms', select: false }) searchTerms: string[];
   @Column({ type: 'text', name: 'child_sex' }) childSex: ChildSex;
   @Column({ type: 'date', name: 'child_date_of_birth', nullable: true }) childDateOfBirth: string | null;
   @Column({

@@ -8,7 +8,7 @@ import { createStorage, type StorageService } from '../attachments/storage.servi
 import { loadConfig } from '../config/app-config';
 import type { DemoContext, DemoSeed } from '../database/seed/demo-seed';
 import { CaseEntity, CaseEventEntity, type CasePriority, type CaseStatus, type ChildSex } from './case.entity';
-import { searchPinyin } from './search-text';
+import { nameSearchColumns } from './search-text';
 
 interface DemoCase {
   name: string;
@@ -314,7 +314,7 @@ export const casesDemoSeed: DemoSeed = async (manager: EntityManager, demo: Demo
         caseNumber,
         childFullName: c.name,
         childOtherNames: c.otherNames ?? null,
-        searchPinyin: searchPinyin(c.name, c.otherNames),
+        ...nameSearchColumns(c.name, c.otherNames),
         childSex: c.sex,
         childDateOfBirth: c.dateOfBirth ?? null,
         childEstimatedAgeYears: c.dateOfBirth ? null : (c.estimatedAge ?? null),

@@ -30,7 +30,7 @@ import {
   type ShareCaseDto,
   type UpdateCaseDto,
 } from './cases.dto';
-import { caseNumberPrefix, compact, escapeLike, fullPinyin, hasHan, searchPinyin } from './search-text';
+import { caseNumberPrefix, compact, escapeLike, fullPinyin, hasHan, nameSearchColumns, type SearchPass, searchPasses } from './search-text';
 
 export const CASE_SCOPE_COLUMNS = {
   id: 'c.id',
@@ -102,6 +102,9 @@ function yearsBefore(now: Date, years: number): string {
   return isoDate(d);
 }
 
+/** The list's filters (paging aside). */
+export type CaseFilters = Omit<CaseQueryDto, 'page' | 'pageSize' | 'offset'>;
+
 @Injectable()
 export class CasesService {
   constructor(
@@ -115,14 +118,25 @@ export class CasesService {
 
   async list(access: AccessContext, query: CaseQueryDto): Promise<CasePageDto> {
     // Joins are many-to-one, so LIMIT/OFFSET page correctly (and allow ordering by expressions).
-    let [rows, total] = await this.page(await this.listQuery(access, query), query);
-    if (total === 0 && query.q && CasesService.fuzzyApplies(query.q)) {
-      // Nothing matched as typed: look for similar names (a misspelt pinyin), which costs more.
-      [rows, total] = await this.page(await this.listQuery(access, query, true), query);
+    let rows: CaseEntity[] = [];
+    let total = 0;
+    for (const pass of searchPasses(query.q)) {
+      [rows, total] = await this.page(await this.listQuery(access, query, pass), query);
+      if (total > 0) break;
     }
     const now = this.clock.now();
     const items = rows.map((c) => this.toSummary(c, caseViewFor(access.ability, c) ?? 'minimal', now));
     return toPage(items, total, query);
+  }
+
+  /** The list's query with the search pass the list would show (so an export holds the rows the list shows). */
+  async matchingListQuery(access: AccessContext, query: CaseFilters): Promise<SelectQueryBuilder<CaseEntity>> {
+    const passes = searchPasses(query.q);
+    for (const pass of passes.slice(0, -1)) {
+      const qb = await this.listQuery(access, query, pass);
+      if (await qb.clone().orderBy().limit(1).getExists()) return qb;
+    }
+    return this.listQuery(access, query, passes[passes.length - 1]);
   }
 
   /** One page and the total; the count query is skipped when the first page already holds everything. */
@@ -133,7 +147,7 @@ export class CasesService {
   }
 
   /** The list's query, filtered to the caller's scope in SQL (also used by the search benchmark). */
-  async listQuery(access: AccessContext, query: Omit<CaseQueryDto, 'page' | 'pageSize' | 'offset'>, fuzzy = false): Promise<SelectQueryBuilder<CaseEntity>> {
+  async listQuery(access: AccessContext, query: CaseFilters, pass: SearchPass = 'exact'): Promise<SelectQueryBuilder<CaseEntity>> {
     const scope = scopeCondition(access.ability, 'read', 'Case', CASE_SCOPE_COLUMNS);
     const qb = this.dataSource
       .getRepository(CaseEntity)
@@ -164,7 +178,7 @@ export class CasesService {
     if (query.lastSeenTo) qb.andWhere('c.last_seen_at < :lsTo', { lsTo: query.lastSeenTo });
     if (query.createdFrom) qb.andWhere('c.created_at >= :crFrom', { crFrom: query.createdFrom });
     if (query.createdTo) qb.andWhere('c.created_at < :crTo', { crTo: query.createdTo });
-    const relevance = query.q ? this.applySearch(qb, query.q, fuzzy) : null;
+    const relevance = query.q ? this.applySearch(qb, query.q, pass) : null;
     if (query.sort) {
       const descending = query.sort.startsWith('-');
       const field = query.sort.replace(/^-/, '') as CaseSortField;
@@ -179,17 +193,12 @@ export class CasesService {
   }
 
   /**
-   * Name and number search. Every branch is served by an index: the case number by a btree prefix
-   * index, names by a trigram (GIN) index over their pinyin, ranked with exact Chinese-character
-   * matches first. The similarity (fuzzy) pass runs only when nothing matched as typed. User text is escaped for LIKE and
-   * passed as a parameter, so metacharacters match literally.
+   * Name and number search, every pass served by an index: the case number by a btree prefix index;
+   * names by their terms (GIN, exact), by trigrams over their pinyin for text inside a syllable, or by
+   * trigram word similarity for a misspelt name. Ranked with exact Chinese-character matches first.
+   * User text is escaped for LIKE and passed as a parameter, so metacharacters match literally.
    */
-  /** Whether a query without exact matches is worth a similarity search (names, not numbers). */
-  static fuzzyApplies(q: string): boolean {
-    return !caseNumberPrefix(q) && compact(fullPinyin(q)).length >= 4;
-  }
-
-  private applySearch(qb: SelectQueryBuilder<CaseEntity>, rawQuery: string, fuzzy: boolean): { expression: string } {
+  private applySearch(qb: SelectQueryBuilder<CaseEntity>, rawQuery: string, pass: SearchPass): { expression: string } {
     const q = rawQuery.trim();
     const number = caseNumberPrefix(q);
     if (number) {
@@ -206,15 +215,20 @@ export class CasesService {
       compactLike: `%${escapeLike(compacted)}%`,
       compacted,
     });
-    if (fuzzy) {
-      // A misspelt name: trigram word similarity over the pinyin (GIN-indexed `<%`).
-      qb.andWhere(':compacted <% c.search_pinyin');
-    } else {
-      // As typed: characters (through their pinyin — so 张晓明 also finds the homophone 张小明),
-      // pinyin with or without spaces, initials.
-      // The column holds each name's compact form too, so the compact pattern covers the spaced one;
-      // text without letters or digits (e.g. '%') is looked for as it is, literally.
-      qb.andWhere(compacted.length >= 2 ? 'c.search_pinyin LIKE :compactLike' : 'c.search_pinyin LIKE :spacedLike');
+    switch (pass) {
+      case 'exact':
+        // Characters (through their pinyin — so 张晓明 also finds the homophone 张小明), pinyin with or
+        // without spaces, the beginning of a name, a given name alone, initials.
+        qb.andWhere('c.search_terms @> ARRAY[:compacted]::text[]');
+        break;
+      case 'substring':
+        // The column holds each name's compact form too, so the compact pattern covers the spaced one;
+        // text without letters or digits (e.g. '%') is looked for as it is, literally.
+        qb.andWhere(compacted.length >= 2 ? 'c.search_pinyin LIKE :compactLike' : 'c.search_pinyin LIKE :spacedLike');
+        break;
+      case 'similar':
+        qb.andWhere(':compacted <% c.search_pinyin');
+        break;
     }
     const nameMatch = hasHan(q)
       ? `(c.child_full_name = :qExact)::int * 4 + (c.child_full_name ILIKE :qLike ESCAPE '\\' OR coalesce(c.child_other_names, '') ILIKE :qLike ESCAPE '\\')::int * 2`
@@ -294,7 +308,7 @@ export class CasesService {
           caseNumber,
           childFullName: dto.child.fullName,
           childOtherNames: dto.child.otherNames ?? null,
-          searchPinyin: searchPinyin(dto.child.fullName, dto.child.otherNames),
+          ...nameSearchColumns(dto.child.fullName, dto.child.otherNames),
           childSex: dto.child.sex,
           childDateOfBirth: dto.child.dateOfBirth ?? null,
           childEstimatedAgeYears: dto.child.dateOfBirth ? null : (dto.child.estimatedAgeYears ?? null),
@@ -361,7 +375,7 @@ export class CasesService {
         if (child.distinguishingMarks !== undefined) c.childDistinguishingMarks = child.distinguishingMarks;
         if (child.disabilities !== undefined) c.childDisabilities = child.disabilities;
         if (child.dialect !== undefined) c.childDialect = child.dialect;
-        c.searchPinyin = searchPinyin(c.childFullName, c.childOtherNames);
+        Object.assign(c, nameSearchColumns(c.childFullName, c.childOtherNames));
       }
       if (dto.lastSeenAt !== undefined) c.lastSeenAt = new Date(dto.lastSeenAt);
       if (dto.lastSeenPlace !== undefined) c.lastSeenPlace = dto.lastSeenPlace;

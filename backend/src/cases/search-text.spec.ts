@@ -1,4 +1,4 @@
-import { caseNumberPrefix, compact, escapeLike, fullPinyin, pinyinInitials, searchPinyin } from './search-text';
+import { caseNumberPrefix, compact, escapeLike, fullPinyin, pinyinInitials, searchPasses, searchPinyin, searchTerms } from './search-text';
 
 describe('search text helpers', () => {
   it('writes full pinyin without tones and the initials', () => {
@@ -10,6 +10,20 @@ describe('search text helpers', () => {
   it('puts spaced, compact and initial forms of every name into the search column', () => {
     expect(searchPinyin('张小明', '明明')).toBe('zhang xiao ming zhangxiaoming zxm ming ming mingming mm');
     expect(searchPinyin('Anna Li', null)).toBe('anna li annali');
+  });
+
+  it('gives every beginning of each name from each syllable on, and of its initials, as exact search terms', () => {
+    const terms = searchTerms('张小明', '明明');
+    for (const typed of ['zh', 'zhang', 'zhangxiao', 'zhangxiaomi', 'zhangxiaoming', 'xiao', 'xiaoming', 'ming', 'zxm', 'xm', 'mingming', 'mm']) {
+      expect(terms).toContain(typed);
+    }
+    // Not the inside of a syllable, nor single letters, nor anything twice.
+    for (const inside of ['hang', 'iaom', 'z', 'm']) expect(terms).not.toContain(inside);
+    expect(new Set(terms).size).toBe(terms.length);
+    expect(searchTerms('Anna Li')).toEqual(['an', 'ann', 'anna', 'annal', 'annali', 'li']);
+    expect(searchTerms(null, '')).toEqual([]);
+    // A very long name adds bounded terms.
+    expect(Math.max(...searchTerms('x'.repeat(500)).map((t) => t.length))).toBe(40);
   });
 
   it('keeps text without Chinese characters as typed, lower-cased with single spaces (as pinyin-pro would)', () => {
@@ -33,5 +47,14 @@ describe('search text helpers', () => {
     expect(caseNumberPrefix('MC2026')).toBe('MC-2026');
     expect(caseNumberPrefix('张小明')).toBeNull();
     expect(caseNumberPrefix("'; DROP TABLE cases; --")).toBeNull();
+  });
+
+  it('runs the exact pass first, then substrings for short text or similarity for longer text', () => {
+    expect(searchPasses('张小明')).toEqual(['exact', 'similar']);
+    expect(searchPasses('zhangxaioming')).toEqual(['exact', 'similar']);
+    expect(searchPasses('li')).toEqual(['exact', 'substring']);
+    expect(searchPasses('%')).toEqual(['substring']);
+    expect(searchPasses('MC-2026-00')).toEqual(['exact']);
+    expect(searchPasses(undefined)).toEqual(['exact']);
   });
 });

@@ -37,15 +37,46 @@ export function compact(text: string): string {
  */
 export function searchPinyin(...names: (string | null | undefined)[]): string {
   const parts: string[] = [];
-  for (const raw of names) {
-    if (!raw) continue;
-    for (const name of raw.split(/[,，、;；/]+/).map((n) => n.trim()).filter(Boolean)) {
-      const spaced = fullPinyin(name);
-      parts.push(spaced, compact(spaced));
-      if (hasHan(name)) parts.push(pinyinInitials(name));
-    }
+  for (const name of splitNames(names)) {
+    const spaced = fullPinyin(name);
+    parts.push(spaced, compact(spaced));
+    if (hasHan(name)) parts.push(pinyinInitials(name));
   }
   return [...new Set(parts.filter(Boolean))].join(' ');
+}
+
+/** Longest term kept: names are short; this bounds what one long name can add to the index. */
+const MAX_TERM_LENGTH = 40;
+
+/**
+ * The terms an exact index lookup answers (`search_terms @> ARRAY[term]`), so that what officers
+ * usually type needs no trigram scan: for each name, every beginning (two letters or more) of its
+ * pinyin run together from each syllable on, and of its initials from each character on.
+ * 张小明 → zh … zhangxiaoming, xi … xiaoming, mi … ming, zx, zxm, xm.
+ * A query is looked up as `compact(fullPinyin(q))`.
+ */
+export function searchTerms(...names: (string | null | undefined)[]): string[] {
+  const terms = new Set<string>();
+  const addBeginnings = (units: string[]) => {
+    for (let start = 0; start < units.length; start++) {
+      const run = units.slice(start).join('').slice(0, MAX_TERM_LENGTH);
+      for (let end = 2; end <= run.length; end++) terms.add(run.slice(0, end));
+    }
+  };
+  for (const name of splitNames(names)) {
+    addBeginnings(fullPinyin(name).split(' ').map(compact).filter(Boolean));
+    if (hasHan(name)) addBeginnings([...pinyinInitials(name)]);
+  }
+  return [...terms];
+}
+
+/** The two search columns of a file, from its names: whenever the names are written, both are. */
+export function nameSearchColumns(fullName: string, otherNames?: string | null): { searchPinyin: string; searchTerms: string[] } {
+  return { searchPinyin: searchPinyin(fullName, otherNames), searchTerms: searchTerms(fullName, otherNames) };
+}
+
+function splitNames(names: (string | null | undefined)[]): string[] {
+  return names.flatMap((raw) => (raw ? raw.split(/[,，、;；/]+/).map((n) => n.trim()).filter(Boolean) : []));
 }
 
 /** Escapes LIKE/ILIKE metacharacters so that user text matches literally (use with ESCAPE '\'). */
@@ -60,4 +91,20 @@ export function caseNumberPrefix(q: string): string | null {
   const t = q.trim().toUpperCase();
   if (!CASE_NUMBER_QUERY.test(t)) return null;
   return t.startsWith('MC-') ? t : `MC-${t.slice(2)}`;
+}
+
+/** How a name query is matched: `exact` by terms (and case numbers), `substring`, `similar` (misspelt). */
+export type SearchPass = 'exact' | 'substring' | 'similar';
+
+/**
+ * The passes a query runs through, cheapest first; the list stops at the first that finds a file.
+ * Text of four letters or more that no term matches is taken as misspelt (trigram similarity; a
+ * fragment from inside a syllable is then found only when it is similar enough to a name). Shorter
+ * text is looked for anywhere in the names.
+ */
+export function searchPasses(q: string | undefined): SearchPass[] {
+  if (!q || caseNumberPrefix(q)) return ['exact'];
+  const term = compact(fullPinyin(q));
+  if (term.length < 2) return ['substring'];
+  return term.length < 4 ? ['exact', 'substring'] : ['exact', 'similar'];
 }

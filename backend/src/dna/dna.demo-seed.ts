@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { searchPinyin } from '../cases/search-text';
+import { nameSearchColumns } from '../cases/search-text';
 import type { DemoContext, DemoSeed } from '../database/seed/demo-seed';
 import { FrequencyTableEntity } from './frequency-tables/frequency-table.entity';
 import {
@@ -166,15 +166,16 @@ async function insertFile(
         : null;
   const caseNumber = await nextCaseNumber(manager, 2026);
   const createdAt = new Date(new Date(f.lastSeenAt).getTime() + 6 * 3600_000);
+  const search = nameSearchColumns(f.childName);
   const [row]: { id: string }[] = await manager.query(
-    `INSERT INTO cases (case_number, child_full_name, search_pinyin, child_sex, child_date_of_birth, child_birth_date_estimate,
+    `INSERT INTO cases (case_number, child_full_name, search_pinyin, search_terms, child_sex, child_date_of_birth, child_birth_date_estimate,
        last_seen_at, last_seen_place, last_seen_lat, last_seen_lng, reporter, circumstances, priority, status,
        jurisdiction_id, jurisdiction_path, assigned_officer_id, created_by_id, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $5, $6, $7, $8, $9, $10, $11, 'high', 'open', $12, $13, $14, $14, $15, $15) RETURNING id`,
+     VALUES ($1, $2, $3, $16, $4, $5, $5, $6, $7, $8, $9, $10, $11, 'high', 'open', $12, $13, $14, $14, $15, $15) RETURNING id`,
     [
       caseNumber,
       f.childName,
-      searchPinyin(f.childName),
+      search.searchPinyin,
       f.sex,
       f.dateOfBirth,
       f.lastSeenAt,
@@ -187,6 +188,7 @@ async function insertFile(
       j.path,
       officer?.id ?? null,
       createdAt,
+      search.searchTerms,
     ],
   );
   await manager.query(

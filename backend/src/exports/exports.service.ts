@@ -50,7 +50,7 @@ export class ExportsService {
 
   async exportCases(access: AccessContext, query: CaseExportQueryDto, response: Response): Promise<void> {
     assertMayExport(access.ability, 'cases');
-    const qb = (await this.cases.listQuery(access, query))
+    const qb = (await this.cases.matchingListQuery(access, query))
       .select('c.case_number', 'caseNumber')
       .addSelect('c.child_full_name', 'childName')
       .addSelect('c.child_sex', 'childSex')

@@ -1,3 +1,4 @@
+import { fillSearchTerms } from '../../src/database/migrations/1764810000000-case-search-terms';
 import { TAIHE_CASE } from '../support/case-fixtures';
 import { createTestApp, type TestApp, USERS } from '../test-app';
 
@@ -123,10 +124,29 @@ describe('cases: scope, NGO sharing, lab view, list filters and search', () => {
     // Same sound, different characters (张晓明) and a typo in pinyin: fuzzy.
     expect(await q('张晓明')).toEqual(['张小明']);
     expect(await q('zhangxiaomin')).toEqual(['张小明']);
+    // The beginning of a given name; two letters swapped; a letter left out.
+    expect(await q('xiaom')).toEqual(['张小明']);
+    expect(await q('zhangxaioming')).toEqual(['张小明']);
+    expect(await q('zhangxiaomng')).toEqual(['张小明']);
     expect(await q(c.caseNumber)).toEqual(['张小明']);
     const byYear = await list(`?q=${c.caseNumber.slice(0, 8)}`);
     expect(names(byYear)).toHaveLength(4);
     expect(byYear.body.items.every((i: { caseNumber: string }) => i.caseNumber.startsWith(c.caseNumber.slice(0, 8)))).toBe(true);
+  });
+
+  it('finds a renamed child by the new name only, and an export holds the rows the list shows', async () => {
+    const { body: before } = await t.http().get(`/api/v1/cases/${ids.chen}`).set('Authorization', officer);
+    const renamed = await t.http().patch(`/api/v1/cases/${ids.chen}`).set('Authorization', officer).send({ version: before.version, child: { fullName: '陈浩然', otherNames: '然然' } });
+    expect(renamed.status).toBe(200);
+    const q = async (text: string) => names(await list(`?q=${encodeURIComponent(text)}`));
+    expect(await q('chenhaoran')).toEqual(['陈浩然']);
+    expect(await q('ranran')).toEqual(['陈浩然']);
+    // The old name is now only the beginning of the new one; the file is found through its new terms.
+    expect(await q('陈浩')).toEqual(['陈浩然']);
+    const exported = await t.http().get(`/api/v1/exports/cases?format=csv&q=${encodeURIComponent('zhangxaioming')}`).set('Authorization', await t.bearer(USERS.supervisor));
+    expect(exported.status).toBe(200);
+    expect(exported.text).toContain('张小明');
+    expect(exported.text).not.toContain('王丽丽');
   });
 
   it('matches SQL and LIKE metacharacters literally', async () => {
@@ -139,5 +159,20 @@ describe('cases: scope, NGO sharing, lab view, list filters and search', () => {
     expect(injection.status).toBe(200);
     expect(injection.body.total).toBe(0);
     expect(Number((await t.dataSource.query('SELECT count(*)::int AS n FROM cases'))[0].n)).toBe(before);
+  });
+
+  it('gives files written before the search terms existed their terms (the migration backfill)', async () => {
+    const [row] = await t.dataSource.query(
+      `INSERT INTO cases (case_number, child_full_name, child_other_names, child_sex, child_birth_date_estimate, last_seen_at, last_seen_place,
+                          priority, status, jurisdiction_id, jurisdiction_path)
+       SELECT 'MC-2019-000001', '李想', '想想', 'male', date '2015-01-01', now(), '太和县', 'normal', 'open', id, path FROM jurisdictions WHERE code = '341222'
+       RETURNING id, search_terms`,
+    );
+    expect(row.search_terms).toEqual([]);
+    ids.li = row.id;
+    await fillSearchTerms(t.dataSource);
+    const [after] = await t.dataSource.query(`SELECT search_terms FROM cases WHERE id = $1`, [row.id]);
+    expect(after.search_terms).toEqual(expect.arrayContaining(['lixiang', 'xiang', 'lx', 'xiangxiang']));
+    expect(names(await list(`?q=lixiang`))).toEqual(['李想']);
   });
 });
