@@ -2,15 +2,19 @@
  * Statistics benchmark (issue 5 §8; prints figures, asserts nothing). Target: ≤ 500 ms over 1,000,000 files.
  *   seeds N files (default 1,000,000; bench-support.ts) and, in proportion, 200 sightings, 2 rescues
  *   (1–3 children each), a verified reunion for every reunited file and 1 confirmed DNA match per
- *   100 files; then times StatisticsService.summary, byJurisdiction and trend (month), each on its
- *   own, for the officer's county (Taihe, ~45% of the data) and the national scope, over the last
- *   full year of data and over all time, and prints median and p95 wall time.
+ *   100 files, through the roll-up's statement triggers, and folds their changes into the daily
+ *   roll-up once (StatisticsRollup.compact, what the minute job does); then times
+ *   StatisticsService.summary, byJurisdiction and trend (month), each on its own, for the officer's
+ *   county (Taihe, ~45% of the data) and the national scope, over the last full year of data and over
+ *   all time (both read the roll-up: whole Shanghai days), and prints median and p95 wall time.
  *
  *   SWC_NODE_PROJECT=backend/tsconfig.app.json node -r @swc-node/register backend/scripts/bench-statistics.ts [--files 1000000] [--runs 15]
  *   (with DATABASE_URL=postgres://… it uses that server; otherwise a throwaway embedded one)
  */
+import type { INestApplication } from '@nestjs/common';
 import { loadavg } from 'node:os';
 import type { DataSource } from 'typeorm';
+import { StatisticsRollup } from '../src/statistics/statistics-rollup.service';
 import { StatisticsService, type StatisticsFilter, type StatisticsScope } from '../src/statistics/statistics.service';
 import { arg, percentile, seedBenchFiles, startBenchApp } from './bench-support';
 
@@ -83,6 +87,15 @@ async function seedRelated(dataSource: DataSource): Promise<void> {
   console.log(`Related records in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${JSON.stringify(counts)}`);
 }
 
+/** Folds what the triggers appended while seeding into the daily roll-up, as the minute job does. */
+async function compactRollup(app: INestApplication, dataSource: DataSource): Promise<void> {
+  const t0 = Date.now();
+  const changes = await app.get(StatisticsRollup).compact();
+  await dataSource.query('VACUUM ANALYZE statistics_daily, statistics_changes');
+  const [{ n }] = await dataSource.query(`SELECT count(*) AS n FROM statistics_daily`);
+  console.log(`Roll-up: ${changes.toLocaleString()} changes folded in ${((Date.now() - t0) / 1000).toFixed(1)} s into ${Number(n).toLocaleString()} daily rows`);
+}
+
 async function time(run: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
   await run(); // warm the cache and the plan
   const samples: number[] = [];
@@ -99,6 +112,7 @@ async function main(): Promise<void> {
   const { app, dataSource, stop } = await startBenchApp();
   await seedBenchFiles(dataSource, FILES);
   await seedRelated(dataSource);
+  await compactRollup(app, dataSource);
   const statistics = app.get(StatisticsService);
 
   const scopes: [string, StatisticsScope][] = [

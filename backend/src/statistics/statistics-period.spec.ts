@@ -1,4 +1,4 @@
-import { daysBetween, parseInstant, shanghaiDate, shanghaiMonthStart } from './statistics-period';
+import { daysBetween, isShanghaiDayStart, parseInstant, shanghaiDate, shanghaiDayStart, shanghaiMonthStart } from './statistics-period';
 
 describe('statistics periods on the Shanghai calendar', () => {
   it('reads a day as midnight in Shanghai, and a date-time as it is', () => {
@@ -16,5 +16,15 @@ describe('statistics periods on the Shanghai calendar', () => {
   it('names the Shanghai day of an instant and counts days', () => {
     expect(shanghaiDate(new Date('2026-01-31T16:30:00Z'))).toBe('2026-02-01');
     expect(daysBetween(parseInstant('2026-01-01'), parseInstant('2026-03-01'))).toBe(59);
+  });
+
+  it('finds day starts and tells whether an instant is one (what the daily roll-up can answer)', () => {
+    const now = new Date('2026-01-31T17:00:00Z'); // 1 February 01:00 in Shanghai
+    expect(shanghaiDayStart(now, 0).toISOString()).toBe('2026-01-31T16:00:00.000Z');
+    expect(shanghaiDayStart(now, 1).toISOString()).toBe('2026-02-01T16:00:00.000Z');
+    expect(shanghaiDayStart(new Date('2026-01-31T15:59:59.999Z'), 1).toISOString()).toBe('2026-01-31T16:00:00.000Z');
+    expect(isShanghaiDayStart(parseInstant('2026-02-01'))).toBe(true);
+    expect(isShanghaiDayStart(new Date('2026-02-01T00:00:00Z'))).toBe(false);
+    expect(isShanghaiDayStart(new Date('2026-01-31T16:00:00.001Z'))).toBe(false);
   });
 });

@@ -20,3 +20,11 @@ export function shanghaiDate(instant: Date): string {
 
 export const MAX_DAILY_TREND_DAYS = 400;
 export const daysBetween = (from: Date, to: Date) => (to.getTime() - from.getTime()) / DAY_MS;
+
+/** The first instant of the Shanghai day `daysFromNow` days from the day of `now`. */
+export function shanghaiDayStart(now: Date, daysFromNow: number): Date {
+  return new Date(Math.floor((now.getTime() + SHANGHAI_OFFSET_MS) / DAY_MS + daysFromNow) * DAY_MS - SHANGHAI_OFFSET_MS);
+}
+
+/** Midnight in Shanghai: a period bound the daily statistics roll-up can answer exactly. */
+export const isShanghaiDayStart = (instant: Date) => (instant.getTime() + SHANGHAI_OFFSET_MS) % DAY_MS === 0;

@@ -3,11 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { record } from '../access/ability.factory';
 import type { AccessContext } from '../access/actor';
+import { CASE_STATUSES } from '../cases/case.entity';
 import { Clock } from '../common/clock';
 import { Problem, RecordNotFound } from '../common/problem';
 import { rollUpJurisdictions, zeroCounts } from '../reports/rendering/roll-up';
 import type { FileStatus, JurisdictionCounts, JurisdictionFiguresRow, SummaryFigures, TrendPoint } from '../reports/rendering/types';
-import { daysBetween, MAX_DAILY_TREND_DAYS, parseInstant, shanghaiMonthStart } from './statistics-period';
+import { daysBetween, isShanghaiDayStart, MAX_DAILY_TREND_DAYS, parseInstant, shanghaiDate, shanghaiDayStart, shanghaiMonthStart } from './statistics-period';
 import { mapRolledUp, type StatisticsDto, type StatisticsQueryDto } from './statistics.dto';
 
 /** A subtree: records whose jurisdiction_path starts with this path. */
@@ -21,6 +22,8 @@ export interface StatisticsFilter {
   to?: Date;
   jurisdictionCode?: string;
   campaignId?: string;
+  /** Count over the records themselves even where the daily roll-up could answer (to check the roll-up). */
+  fromRows?: boolean;
 }
 
 export type TrendGranularity = 'month' | 'day';
@@ -44,7 +47,23 @@ class Criteria {
     readonly from: Date | undefined,
     readonly to: Date | undefined,
     readonly campaignId: string | undefined,
+    private readonly fromRows = false,
   ) {}
+
+  /**
+   * The daily roll-up gives the same answer as the rows when the period starts and ends on whole
+   * Shanghai days (or is open) and no campaign narrows the records.
+   */
+  get rollup(): boolean {
+    return !this.fromRows && !this.campaignId && [this.from, this.to].every((d) => !d || isShanghaiDayStart(d));
+  }
+
+  /** The roll-up's rows (compacted counts plus the changes not yet folded in, in one snapshot) for these metrics. */
+  rollupRows(p: Params, metrics: readonly string[]): string {
+    return `(SELECT metric, day, jurisdiction_path, value, n FROM statistics_daily
+             UNION ALL SELECT metric, day, jurisdiction_path, value, n FROM statistics_changes) s
+            WHERE s.metric = ANY(${p.add(metrics)}::text[]) AND ${this.datePeriod(p, 's.day')} AND ${this.scope(p, 's.jurisdiction_path')}`;
+  }
 
   scope(p: Params, column: string): string {
     return `${column} LIKE ${p.add(`${this.prefix}%`)}`;
@@ -107,10 +126,100 @@ const statement = (build: (p: Params) => string): Statement => {
 const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 const median = (value: unknown): number | null => (value === null || value === undefined ? null : Math.round(Number(value) * 10) / 10);
 
+/*
+ * Metrics: the names the roll-up stores (migration 1764800000000-statistics-rollup, one function per
+ * table) and the live statements below count under, so that both give rows of (key, metric, n).
+ */
+const OPENED = CASE_STATUSES.map((status) => `files_opened:${status}`);
+const CHILDREN = ['children_identified', 'children_unidentified'];
+const SUMMARY_METRICS = [...OPENED, 'files_closed', 'sightings_received', 'sightings_linked', 'sightings_dismissed', 'rescues', 'suspects_detained', ...CHILDREN, 'reunited', 'dna_matches_confirmed'];
+const JURISDICTION_FIGURES: Record<string, keyof JurisdictionCounts> = {
+  ...Object.fromEntries(OPENED.map((m) => [m, 'filesOpened'])),
+  files_closed: 'filesClosed',
+  rescues: 'rescues',
+  suspects_detained: 'suspectsDetained',
+  ...Object.fromEntries(CHILDREN.map((m) => [m, 'childrenRecovered'])),
+  reunited: 'reunited',
+};
+const TREND_FIGURES: Record<string, Exclude<keyof TrendPoint, 'period'>> = {
+  ...Object.fromEntries(OPENED.map((m) => [m, 'filesOpened'])),
+  sightings_received: 'sightingsReceived',
+  ...Object.fromEntries(CHILDREN.map((m) => [m, 'childrenRecovered'])),
+  reunited: 'reunited',
+};
+/** Median durations over files (not deleted): the time counted by, and the time measured from. */
+const MEDIANS = {
+  days_missing_to_found: { at: 'c.found_at', since: 'c.last_seen_at' },
+  days_found_to_reunited: { at: 'c.reunited_at', since: 'c.found_at' },
+} as const;
+type MedianMetric = keyof typeof MEDIANS;
+
+/** How counts are grouped: a key from a row's time and jurisdiction path (an instant live, a Shanghai day in the roll-up). */
+interface Grouping {
+  live(p: Params, at: string, path: string): string;
+  rollup(p: Params, day: string, path: string): string;
+}
+const TOTAL: Grouping = { live: () => `'total'::text`, rollup: () => `'total'::text` };
+const BY_JURISDICTION: Grouping = { live: (_p, _at, path) => path, rollup: (_p, _day, path) => path };
+
+type Key = (at: string, path: string) => string;
+/** The live statements: each counts some metrics over the rows, as `key, metric, n`. */
+const LIVE_COUNTS: { metrics: readonly string[]; sql: (p: Params, c: Criteria, key: Key, wanted: readonly string[]) => string }[] = [
+  {
+    metrics: OPENED,
+    sql: (p, c, key) => `SELECT ${key('c.created_at', 'c.jurisdiction_path')} AS key, 'files_opened:' || c.status AS metric, count(*) AS n FROM cases c
+                          WHERE c.deleted_at IS NULL AND ${c.period(p, 'c.created_at')} AND ${c.scope(p, 'c.jurisdiction_path')} AND ${c.tagged(p, 'case', 'c.id')} GROUP BY 1, 2`,
+  },
+  {
+    metrics: ['files_closed'],
+    sql: (p, c, key) => `SELECT ${key('c.closed_at', 'c.jurisdiction_path')} AS key, 'files_closed' AS metric, count(*) AS n FROM cases c
+                          WHERE c.deleted_at IS NULL AND ${c.period(p, 'c.closed_at')} AND ${c.scope(p, 'c.jurisdiction_path')} AND ${c.tagged(p, 'case', 'c.id')} GROUP BY 1`,
+  },
+  {
+    metrics: ['sightings_received', 'sightings_linked', 'sightings_dismissed'],
+    sql: (p, c, key, wanted) => `SELECT ${key('s.created_at', 's.jurisdiction_path')} AS key, m.metric, count(*) AS n
+                                   FROM sightings s CROSS JOIN LATERAL (VALUES ('sightings_received'), ('sightings_' || s.status)) m (metric)
+                                  WHERE m.metric = ANY(${p.add(wanted)}::text[]) AND ${c.period(p, 's.created_at')} AND ${c.scope(p, 's.jurisdiction_path')} AND ${c.tagged(p, 'sighting', 's.id')}
+                                  GROUP BY 1, 2`,
+  },
+  {
+    metrics: ['rescues', 'suspects_detained'],
+    sql: (p, c, key, wanted) => `SELECT ${key('r.occurred_at', 'r.jurisdiction_path')} AS key, m.metric, sum(m.n) AS n
+                                   FROM rescues r CROSS JOIN LATERAL (VALUES ('rescues', 1), ('suspects_detained', r.suspects_detained)) m (metric, n)
+                                  WHERE m.metric = ANY(${p.add(wanted)}::text[]) AND ${c.period(p, 'r.occurred_at')} AND ${c.scope(p, 'r.jurisdiction_path')} AND ${c.tagged(p, 'rescue', 'r.id')}
+                                  GROUP BY 1, 2`,
+  },
+  {
+    metrics: CHILDREN,
+    sql: (p, c, key) => `SELECT ${key('r.occurred_at', 'r.jurisdiction_path')} AS key, statistics_child_metric(rc.case_id) AS metric, count(*) AS n
+                           FROM rescues r JOIN rescued_children rc ON rc.rescue_id = r.id
+                          WHERE ${c.period(p, 'r.occurred_at')} AND ${c.scope(p, 'r.jurisdiction_path')} AND ${c.tagged(p, 'rescue', 'r.id')} GROUP BY 1, 2`,
+  },
+  {
+    metrics: ['reunited'],
+    // A reunion's day is already a Shanghai calendar day: its time is that day's start in Shanghai.
+    sql: (p, c, key) => `SELECT ${key(`(u.reunited_on::timestamp AT TIME ZONE '${STATISTICS_TIME_ZONE}')`, 'u.jurisdiction_path')} AS key, 'reunited' AS metric, count(*) AS n
+                           FROM reunions u WHERE ${reunionWhere(p, c)} GROUP BY 1`,
+  },
+  {
+    metrics: ['dna_matches_confirmed'],
+    sql: (p, c, key) => `SELECT ${key('m.decided_at', 'm.jurisdiction_path')} AS key, 'dna_matches_confirmed' AS metric, count(*) AS n FROM kinship_matches m
+                          WHERE m.status = 'confirmed' AND ${c.period(p, 'm.decided_at')} AND ${c.scope(p, 'm.jurisdiction_path')}
+                            AND ${c.campaignId ? c.campaignCase(p, 'm.case_id') : 'TRUE'} GROUP BY 1`,
+  },
+];
+
+function reunionWhere(p: Params, c: Criteria): string {
+  const campaign = c.campaignId ? `AND (${c.campaignCase(p, 'u.case_id')} OR ${c.campaignChild(p, 'u.rescued_child_id')})` : '';
+  return `u.verification_status = 'verified' AND ${c.datePeriod(p, 'u.reunited_on')} AND ${c.scope(p, 'u.jurisdiction_path')} ${campaign}`;
+}
+
 /**
- * Figures about files, sightings, rescues, reunions and DNA matches, always inside a scope and
- * computed in SQL over indexed columns (issue 5 §4; ≤ 500 ms over a million files, see
- * backend/scripts/bench-statistics.ts). Definitions:
+ * Figures about files, sightings, rescues, reunions and DNA matches, always inside a scope (issue 5
+ * §4; ≤ 500 ms over a million files, see backend/scripts/bench-statistics.ts). Periods on whole
+ * Shanghai days without a campaign (the dashboard's, and all time) read the daily roll-up the
+ * database keeps (StatisticsRollup); other periods and campaigns count over indexed columns of the
+ * records themselves. Both give the same figures. Definitions:
  * - files opened: created in the period, and by status: where those files stand now; closed:
  *   closed_at in the period;
  * - sightings received in the period, and of those how many are now linked or dismissed;
@@ -167,83 +276,30 @@ export class StatisticsService {
   async summary(scope: StatisticsScope, filter: StatisticsFilter): Promise<SummaryFigures> {
     const c = await this.criteria(scope, filter);
     if (!c) return emptySummary();
-    const notDeleted = 'c.deleted_at IS NULL';
-    const [byStatus, closed, found, reunitedMedian, sightings, rescues, children, reunited, matches] = await Promise.all([
-      // One range scan gives both the files opened and where they stand now.
-      this.rows(
-        statement(
-          (p) => `SELECT c.status, count(*) AS n FROM cases c
-                   WHERE ${notDeleted} AND ${c.period(p, 'c.created_at')} AND ${c.scope(p, 'c.jurisdiction_path')} AND ${c.tagged(p, 'case', 'c.id')}
-                   GROUP BY c.status`,
-        ),
-      ),
-      this.one(statement((p) => `SELECT count(*) AS n FROM cases c WHERE ${notDeleted} AND ${c.period(p, 'c.closed_at')} AND ${c.scope(p, 'c.jurisdiction_path')} AND ${c.tagged(p, 'case', 'c.id')}`)),
-      this.one(
-        statement(
-          (p) => `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM c.found_at - c.last_seen_at) / 86400) AS n
-                    FROM cases c
-                   WHERE ${notDeleted} AND ${c.period(p, 'c.found_at')} AND c.last_seen_at IS NOT NULL
-                     AND ${c.scope(p, 'c.jurisdiction_path')} AND ${c.campaignCase(p, 'c.id')}`,
-        ),
-      ),
-      this.one(
-        statement(
-          (p) => `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM c.reunited_at - c.found_at) / 86400) AS n
-                    FROM cases c
-                   WHERE ${notDeleted} AND ${c.period(p, 'c.reunited_at')} AND c.found_at IS NOT NULL
-                     AND ${c.scope(p, 'c.jurisdiction_path')} AND ${c.campaignCase(p, 'c.id')}`,
-        ),
-      ),
-      this.one(
-        statement(
-          (p) => `SELECT count(*) AS received,
-                         count(*) FILTER (WHERE s.status = 'linked') AS linked,
-                         count(*) FILTER (WHERE s.status = 'dismissed') AS dismissed
-                    FROM sightings s
-                   WHERE ${c.period(p, 's.created_at')} AND ${c.scope(p, 's.jurisdiction_path')} AND ${c.tagged(p, 'sighting', 's.id')}`,
-        ),
-      ),
-      this.one(
-        statement(
-          (p) => `SELECT count(*) AS n, coalesce(sum(r.suspects_detained), 0) AS suspects
-                    FROM rescues r
-                   WHERE ${c.period(p, 'r.occurred_at')} AND ${c.scope(p, 'r.jurisdiction_path')} AND ${c.tagged(p, 'rescue', 'r.id')}`,
-        ),
-      ),
-      this.one(
-        statement(
-          (p) => `SELECT count(*) FILTER (WHERE rc.case_id IS NOT NULL) AS identified,
-                         count(*) FILTER (WHERE rc.case_id IS NULL) AS unidentified
-                    FROM rescues r JOIN rescued_children rc ON rc.rescue_id = r.id
-                   WHERE ${c.period(p, 'r.occurred_at')} AND ${c.scope(p, 'r.jurisdiction_path')} AND ${c.tagged(p, 'rescue', 'r.id')}`,
-        ),
-      ),
-      this.one(statement((p) => `SELECT count(*) AS n FROM reunions u WHERE ${this.reunionWhere(p, c)}`)),
-      this.one(
-        statement(
-          (p) => `SELECT count(*) AS n FROM kinship_matches m
-                   WHERE m.status = 'confirmed' AND ${c.period(p, 'm.decided_at')} AND ${c.scope(p, 'm.jurisdiction_path')}
-                     AND ${c.campaignId ? c.campaignCase(p, 'm.case_id') : 'TRUE'}`,
-        ),
-      ),
+    const [counts, missingToFound, foundToReunited] = await Promise.all([
+      this.count(c, SUMMARY_METRICS, TOTAL),
+      this.median(c, 'days_missing_to_found'),
+      this.median(c, 'days_found_to_reunited'),
     ]);
+    const totals = counts.get('total') ?? new Map<string, number>();
+    const n = (metric: string) => totals.get(metric) ?? 0;
     const filesByStatus: Partial<Record<FileStatus, number>> = {};
-    for (const row of byStatus) filesByStatus[row['status'] as FileStatus] = num(row['n']);
+    for (const status of CASE_STATUSES) if (n(`files_opened:${status}`)) filesByStatus[status] = n(`files_opened:${status}`);
     return {
-      filesOpened: Object.values(filesByStatus).reduce((sum, n) => sum + n, 0),
-      filesClosed: num(closed['n']),
+      filesOpened: OPENED.reduce((sum, metric) => sum + n(metric), 0),
+      filesClosed: n('files_closed'),
       filesByStatus,
-      sightingsReceived: num(sightings['received']),
-      sightingsLinked: num(sightings['linked']),
-      sightingsDismissed: num(sightings['dismissed']),
-      rescues: num(rescues['n']),
-      childrenRecoveredIdentified: num(children['identified']),
-      childrenRecoveredUnidentified: num(children['unidentified']),
-      reunited: num(reunited['n']),
-      suspectsDetained: num(rescues['suspects']),
-      medianDaysMissingToFound: median(found['n']),
-      medianDaysFoundToReunited: median(reunitedMedian['n']),
-      dnaMatchesConfirmed: num(matches['n']),
+      sightingsReceived: n('sightings_received'),
+      sightingsLinked: n('sightings_linked'),
+      sightingsDismissed: n('sightings_dismissed'),
+      rescues: n('rescues'),
+      childrenRecoveredIdentified: n('children_identified'),
+      childrenRecoveredUnidentified: n('children_unidentified'),
+      reunited: n('reunited'),
+      suspectsDetained: n('suspects_detained'),
+      medianDaysMissingToFound: missingToFound,
+      medianDaysFoundToReunited: foundToReunited,
+      dnaMatchesConfirmed: n('dna_matches_confirmed'),
     };
   }
 
@@ -251,38 +307,23 @@ export class StatisticsService {
   async byJurisdiction(scope: StatisticsScope, filter: StatisticsFilter): Promise<JurisdictionFiguresRow[]> {
     const c = await this.criteria(scope, filter);
     if (!c) return [];
-    const grouped = (build: (p: Params) => string) => this.rows(statement(build));
-    const [opened, closed, rescues, children, reunited] = await Promise.all([
-      grouped((p) => `SELECT c.jurisdiction_path AS path, count(*) AS n FROM cases c WHERE c.deleted_at IS NULL AND ${c.period(p, 'c.created_at')} AND ${c.scope(p, 'c.jurisdiction_path')} AND ${c.tagged(p, 'case', 'c.id')} GROUP BY 1`),
-      grouped((p) => `SELECT c.jurisdiction_path AS path, count(*) AS n FROM cases c WHERE c.deleted_at IS NULL AND ${c.period(p, 'c.closed_at')} AND ${c.scope(p, 'c.jurisdiction_path')} AND ${c.tagged(p, 'case', 'c.id')} GROUP BY 1`),
-      grouped((p) => `SELECT r.jurisdiction_path AS path, count(*) AS n, coalesce(sum(r.suspects_detained), 0) AS suspects FROM rescues r WHERE ${c.period(p, 'r.occurred_at')} AND ${c.scope(p, 'r.jurisdiction_path')} AND ${c.tagged(p, 'rescue', 'r.id')} GROUP BY 1`),
-      grouped((p) => `SELECT r.jurisdiction_path AS path, count(*) AS n FROM rescues r JOIN rescued_children rc ON rc.rescue_id = r.id WHERE ${c.period(p, 'r.occurred_at')} AND ${c.scope(p, 'r.jurisdiction_path')} AND ${c.tagged(p, 'rescue', 'r.id')} GROUP BY 1`),
-      grouped((p) => `SELECT u.jurisdiction_path AS path, count(*) AS n FROM reunions u WHERE ${this.reunionWhere(p, c)} GROUP BY 1`),
+    const [byPath, jurisdictions] = await Promise.all([
+      this.count(c, Object.keys(JURISDICTION_FIGURES), BY_JURISDICTION),
+      // The scope's own jurisdiction and every jurisdiction on the way down to one with figures.
+      this.dataSource.query(
+        `SELECT j.code, j.name, j.name_en, j.path, p.code AS parent_code
+           FROM jurisdictions j LEFT JOIN jurisdictions p ON p.id = j.parent_id
+          WHERE j.path LIKE $1
+          ORDER BY j.path`,
+        [`${c.prefix}%`],
+      ) as Promise<{ code: string; name: string; name_en: string; path: string; parent_code: string | null }[]>,
     ]);
     const counts = new Map<string, JurisdictionCounts>();
-    const add = (rows: Record<string, unknown>[], key: keyof JurisdictionCounts, column = 'n') => {
-      for (const row of rows) {
-        const path = String(row['path']);
-        const entry = counts.get(path) ?? zeroCounts();
-        entry[key] += num(row[column]);
-        counts.set(path, entry);
-      }
-    };
-    add(opened, 'filesOpened');
-    add(closed, 'filesClosed');
-    add(rescues, 'rescues');
-    add(rescues, 'suspectsDetained', 'suspects');
-    add(children, 'childrenRecovered');
-    add(reunited, 'reunited');
-
-    // The scope's own jurisdiction and every jurisdiction on the way down to one with figures.
-    const jurisdictions: { code: string; name: string; name_en: string; path: string; parent_code: string | null }[] = await this.dataSource.query(
-      `SELECT j.code, j.name, j.name_en, j.path, p.code AS parent_code
-         FROM jurisdictions j LEFT JOIN jurisdictions p ON p.id = j.parent_id
-        WHERE j.path LIKE $1
-        ORDER BY j.path`,
-      [`${c.prefix}%`],
-    );
+    for (const [path, metrics] of byPath) {
+      const entry = zeroCounts();
+      for (const [metric, n] of metrics) entry[JURISDICTION_FIGURES[metric]] += n;
+      counts.set(path, entry);
+    }
     const paths = [...counts.keys()];
     return jurisdictions
       .filter((j) => j.path === c.prefix || paths.some((path) => path.startsWith(j.path)))
@@ -294,12 +335,13 @@ export class StatisticsService {
     const c = await this.criteria(scope, filter);
     const from = filter.from ?? (c ? await this.earliest(c) : null);
     if (!from) return [];
-    const to = filter.to ?? this.clock.now();
+    // Open-ended: up to the end of today in Shanghai (a whole day, so the roll-up can answer it too).
+    const to = filter.to ?? shanghaiDayStart(this.clock.now(), 1);
     const format = granularity === 'month' ? 'YYYY-MM' : 'YYYY-MM-DD';
     // Every period of the range (so that a chart shows quiet months as zeros): its label and the instant
-    // it starts in Shanghai, followed by the instant the range ends.
-    const series: { period: string; starts: Date }[] = await this.dataSource.query(
-      `SELECT to_char(g, '${format}') AS period, g AT TIME ZONE '${STATISTICS_TIME_ZONE}' AS starts
+    // (and Shanghai day) it starts, followed by the end of the range.
+    const series: { period: string; starts: Date; day: string }[] = await this.dataSource.query(
+      `SELECT to_char(g, '${format}') AS period, g AT TIME ZONE '${STATISTICS_TIME_ZONE}' AS starts, to_char(g, 'YYYY-MM-DD') AS day
          FROM generate_series(date_trunc($3, $1::timestamptz AT TIME ZONE '${STATISTICS_TIME_ZONE}'),
                               ($2::timestamptz AT TIME ZONE '${STATISTICS_TIME_ZONE}') - interval '1 microsecond',
                               ('1 ' || $3)::interval) g`,
@@ -307,29 +349,65 @@ export class StatisticsService {
     );
     const points = series.map(({ period }): TrendPoint => ({ period, filesOpened: 0, sightingsReceived: 0, childrenRecovered: 0, reunited: 0 }));
     if (!c || points.length === 0) return points;
-    const bounds = [...series.map((s) => s.starts), to];
     // A row's period by binary search over the period starts (width_bucket: bucket i is period i - 1), not by
     // converting every row's time to Shanghai time, which is what costs over a million rows.
-    const bucket = (p: Params, column: string) => `width_bucket(${column}, ${p.add(bounds)}::timestamptz[])`;
-    const counted = (build: (p: Params) => string) => this.rows(statement(build));
-    const [opened, sightings, children, reunited] = await Promise.all([
-      counted((p) => `SELECT ${bucket(p, 'c.created_at')} AS bucket, count(*) AS n FROM cases c WHERE c.deleted_at IS NULL AND ${c.period(p, 'c.created_at')} AND ${c.scope(p, 'c.jurisdiction_path')} AND ${c.tagged(p, 'case', 'c.id')} GROUP BY 1`),
-      counted((p) => `SELECT ${bucket(p, 's.created_at')} AS bucket, count(*) AS n FROM sightings s WHERE ${c.period(p, 's.created_at')} AND ${c.scope(p, 's.jurisdiction_path')} AND ${c.tagged(p, 'sighting', 's.id')} GROUP BY 1`),
-      counted((p) => `SELECT ${bucket(p, 'r.occurred_at')} AS bucket, count(*) AS n FROM rescues r JOIN rescued_children rc ON rc.rescue_id = r.id WHERE ${c.period(p, 'r.occurred_at')} AND ${c.scope(p, 'r.jurisdiction_path')} AND ${c.tagged(p, 'rescue', 'r.id')} GROUP BY 1`),
-      // A reunion's day is already a Shanghai calendar day: its period is that day's start in Shanghai.
-      counted((p) => `SELECT ${bucket(p, `(u.reunited_on::timestamp AT TIME ZONE '${STATISTICS_TIME_ZONE}')`)} AS bucket, count(*) AS n FROM reunions u WHERE ${this.reunionWhere(p, c)} GROUP BY 1`),
-    ]);
-    const add = (rows: Record<string, unknown>[], field: Exclude<keyof TrendPoint, 'period'>) => {
-      for (const row of rows) {
-        const point = points[num(row['bucket']) - 1];
-        if (point) point[field] += num(row['n']);
-      }
-    };
-    add(opened, 'filesOpened');
-    add(sightings, 'sightingsReceived');
-    add(children, 'childrenRecovered');
-    add(reunited, 'reunited');
+    const instants = [...series.map((s) => s.starts), to];
+    const days = [...series.map((s) => s.day), shanghaiDate(to)];
+    const byPeriod = await this.count(c, Object.keys(TREND_FIGURES), {
+      live: (p, at) => `width_bucket(${at}, ${p.add(instants)}::timestamptz[])`,
+      rollup: (p, day) => `width_bucket(${day}, ${p.add(days)}::date[])`,
+    });
+    for (const [bucket, metrics] of byPeriod) {
+      const point = points[Number(bucket) - 1];
+      if (point) for (const [metric, n] of metrics) point[TREND_FIGURES[metric]] += n;
+    }
     return points;
+  }
+
+  /** Counts of the metrics by the grouping's key: from the roll-up when it gives the same answer, otherwise from the rows. */
+  private async count(c: Criteria, metrics: readonly string[], grouping: Grouping): Promise<Map<string, Map<string, number>>> {
+    const statements = c.rollup
+      ? [
+          statement(
+            (p) => `SELECT ${grouping.rollup(p, 's.day', 's.jurisdiction_path')} AS key, s.metric, sum(s.n) AS n
+                      FROM ${c.rollupRows(p, metrics)} GROUP BY 1, 2 HAVING sum(s.n) <> 0`,
+          ),
+        ]
+      : LIVE_COUNTS.filter((live) => live.metrics.some((m) => metrics.includes(m))).map((live) =>
+          statement((p) => live.sql(p, c, (at, path) => grouping.live(p, at, path), metrics)),
+        );
+    const byKey = new Map<string, Map<string, number>>();
+    for (const row of (await Promise.all(statements.map((s) => this.rows(s)))).flat()) {
+      const key = String(row['key']);
+      const metric = String(row['metric']);
+      const counts = byKey.get(key) ?? new Map<string, number>();
+      counts.set(metric, (counts.get(metric) ?? 0) + num(row['n']));
+      byKey.set(key, counts);
+    }
+    return byKey;
+  }
+
+  /** A median duration in days (percentile_cont), rounded to a tenth. */
+  private async median(c: Criteria, metric: MedianMetric): Promise<number | null> {
+    const { at, since } = MEDIANS[metric];
+    const row = await this.one(
+      c.rollup
+        ? // The histogram of exact durations: the middle one or two in order, through percentile_cont so that the arithmetic is the live statement's.
+          statement(
+            (p) => `WITH h AS (SELECT s.value, sum(s.n)::bigint AS n FROM ${c.rollupRows(p, [metric])} GROUP BY 1 HAVING sum(s.n) > 0),
+                         r AS (SELECT value, n, (sum(n) OVER (ORDER BY value))::bigint AS upto, (sum(n) OVER ())::bigint AS total FROM h)
+                    SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.value * interval '1 microsecond') / 86400) AS n
+                      FROM r CROSS JOIN LATERAL (VALUES ((r.total - 1) / 2 + 1), (r.total / 2 + 1)) k (rank)
+                     WHERE k.rank > r.upto - r.n AND k.rank <= r.upto`,
+          )
+        : statement(
+            (p) => `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM ${at} - ${since}) / 86400) AS n
+                      FROM cases c
+                     WHERE c.deleted_at IS NULL AND ${c.period(p, at)} AND ${since} IS NOT NULL
+                       AND ${c.scope(p, 'c.jurisdiction_path')} AND ${c.campaignCase(p, 'c.id')}`,
+          ),
+    );
+    return median(row['n']);
   }
 
   /** The earliest time anything in scope happened (the start of an all-time trend); null when nothing has. */
@@ -343,11 +421,6 @@ export class StatisticsService {
       ),
     );
     return row?.['at'] ? new Date(row['at'] as string) : null;
-  }
-
-  private reunionWhere(p: Params, c: Criteria): string {
-    const campaign = c.campaignId ? `AND (${c.campaignCase(p, 'u.case_id')} OR ${c.campaignChild(p, 'u.rescued_child_id')})` : '';
-    return `u.verification_status = 'verified' AND ${c.datePeriod(p, 'u.reunited_on')} AND ${c.scope(p, 'u.jurisdiction_path')} ${campaign}`;
   }
 
   /**
@@ -368,7 +441,7 @@ export class StatisticsService {
       else if (!prefix.startsWith(j.path)) return null;
     }
     if (filter.from && filter.to && filter.from >= filter.to) return null;
-    return new Criteria(prefix, filter.from, filter.to, filter.campaignId);
+    return new Criteria(prefix, filter.from, filter.to, filter.campaignId, filter.fromRows);
   }
 
   private async one(s: Statement): Promise<Record<string, unknown>> {
