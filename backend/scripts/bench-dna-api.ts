@@ -13,19 +13,7 @@
  * includes waiting for a core.
  * The first search loads the index from PostgreSQL; its time is printed separately.
  */
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { DataSource } from 'typeorm';
-import { configureApp } from '../src/app';
-import { AppModule } from '../src/app.module';
-import { loadConfig } from '../src/config/app-config';
-import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
-import { runMigrations } from '../src/database/migrate';
-import { DEMO_PASSWORD, seedDemoData } from '../src/database/seed/demo-seed';
+import { DEMO_PASSWORD } from '../src/database/seed/demo-seed';
 import { FrequencyTableEntity } from '../src/dna/frequency-tables/frequency-table.entity';
 import {
   floorOf,
@@ -38,6 +26,7 @@ import { AuditService } from '../src/audit/audit.service';
 import { Clock } from '../src/common/clock';
 import { JobQueue } from '../src/jobs/job-queue.service';
 import { KIT_23_LOCI } from '../src/dna/kinship/loci';
+import { startBenchApp } from './bench-support';
 
 const LOCI: readonly string[] = KIT_23_LOCI;
 const BATCH = 20_000;
@@ -77,32 +66,7 @@ async function main(): Promise<void> {
   const n = argument('n', 1_000_000);
   const runs = argument('runs', 20);
   const random = seededRandom(20261128);
-  let databaseUrl = process.env['DATABASE_URL'];
-  let stopDatabase = async (): Promise<unknown> => undefined;
-  if (!databaseUrl) {
-    const pg = await startEmbeddedPostgres(
-      mkdtempSync(join(tmpdir(), 'homeward-bench-pg-')),
-    );
-    await pg.createDatabase('bench');
-    databaseUrl = pg.url('bench');
-    stopDatabase = () => pg.stop();
-  }
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0',
-    DATA_ENCRYPTION_KEY: '0f'.repeat(32),
-    HOMEWARD_DATA_DIR: mkdtempSync(join(tmpdir(), 'homeward-bench-data-')),
-    TRUST_PROXY: 'loopback',
-  });
-  const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot(config, databaseUrl, join(tmpdir(), 'none')),
-    { bodyParser: false, logger: ['error'] },
-  );
-  configureApp(app, config);
-  const dataSource = app.get<DataSource>(getDataSourceToken());
-  await runMigrations(dataSource);
-  await app.init();
-  await seedDemoData(dataSource, { features: false });
+  const { app, dataSource, stop } = await startBenchApp();
   try {
     const tableRow = await dataSource.manager.findOneOrFail(
       FrequencyTableEntity,
@@ -347,8 +311,7 @@ async function main(): Promise<void> {
       `load average at the end: ${loadAverage.map((l) => l.toFixed(2)).join(' ')}`,
     );
   } finally {
-    await app.close();
-    await stopDatabase();
+    await stop();
   }
 }
 

@@ -7,26 +7,15 @@
  *   (with DATABASE_URL=postgres://… it uses that server; otherwise a throwaway embedded one)
  */
 import 'reflect-metadata';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { Client } from 'pg';
 import sharp from 'sharp';
 import request from 'supertest';
-import type { DataSource } from 'typeorm';
-import { configureApp } from '../src/app';
-import { AppModule } from '../src/app.module';
-import { loadConfig } from '../src/config/app-config';
-import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
-import { runMigrations } from '../src/database/migrate';
-import { seedDemoData } from '../src/database/seed/demo-seed';
 import { JobQueue } from '../src/jobs/job-queue.service';
 import { MatchingService } from '../src/sightings/matching/matching.service';
 import { CpuMeter, cpuPer } from './bench-cpu';
-import { NestFactory } from '@nestjs/core';
+import { startBenchApp } from './bench-support';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -51,21 +40,7 @@ const GIVEN = '小明红军华丽伟芳娜静敏强磊洋勇艳杰涛超'.split(
 const MARKS = ['左脸颊有胎记', '右手缺一根手指', '额头有疤', '戴眼镜', '门牙缺失', '左耳有痣', '卷发', '跛脚', '右眉有疤', '脖子有红色胎记'];
 
 async function main(): Promise<void> {
-  let databaseUrl = process.env['DATABASE_URL'];
-  let stop = async () => undefined as unknown;
-  if (!databaseUrl) {
-    const pg = await startEmbeddedPostgres(mkdtempSync(join(tmpdir(), 'homeward-bench-pg-')));
-    await pg.createDatabase('bench');
-    databaseUrl = pg.url('bench');
-    stop = () => pg.stop();
-  }
-  const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0', DATA_ENCRYPTION_KEY: '0f'.repeat(32), HOMEWARD_DATA_DIR: mkdtempSync(join(tmpdir(), 'homeward-bench-data-')), TRUST_PROXY: 'loopback' });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, join(tmpdir(), 'none')), { bodyParser: false, logger: ['error'] });
-  configureApp(app, config);
-  const dataSource = app.get<DataSource>(getDataSourceToken());
-  await runMigrations(dataSource);
-  await app.init();
-  await seedDemoData(dataSource);
+  const { app, dataSource, stop } = await startBenchApp({ demoFeatures: true });
 
   const cpu = await CpuMeter.attach(dataSource);
   // Intake does not depend on the files; ranking and matching rank against them.

@@ -8,7 +8,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
@@ -49,12 +49,21 @@ export interface BenchApp {
   stop: () => Promise<unknown>;
 }
 
-/** The API on a fresh database (DATABASE_URL, else a throwaway embedded server), migrated, with the demo users. */
-export async function startBenchApp(): Promise<BenchApp> {
+/**
+ * The API on a fresh database (DATABASE_URL, else a throwaway embedded server), migrated, with the
+ * demo users (and the features' demo records with `demoFeatures`).
+ */
+export async function startBenchApp(options: { demoFeatures?: boolean } = {}): Promise<BenchApp> {
   let databaseUrl = process.env['DATABASE_URL'];
   let stop = async () => undefined as unknown;
+  // Throwaway folders (database cluster, stored photos), removed again by stop().
+  const scratch: string[] = [];
+  const scratchDir = (prefix: string) => {
+    scratch.push(mkdtempSync(join(tmpdir(), prefix)));
+    return scratch[scratch.length - 1];
+  };
   if (!databaseUrl) {
-    const pg = await startEmbeddedPostgres(mkdtempSync(join(tmpdir(), 'homeward-bench-pg-')));
+    const pg = await startEmbeddedPostgres(scratchDir('homeward-bench-pg-'));
     await pg.createDatabase('bench');
     databaseUrl = pg.url('bench');
     stop = () => pg.stop();
@@ -63,7 +72,7 @@ export async function startBenchApp(): Promise<BenchApp> {
     NODE_ENV: 'test',
     JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0',
     DATA_ENCRYPTION_KEY: '0f'.repeat(32),
-    HOMEWARD_DATA_DIR: mkdtempSync(join(tmpdir(), 'homeward-bench-data-')),
+    HOMEWARD_DATA_DIR: scratchDir('homeward-bench-data-'),
     TRUST_PROXY: 'loopback',
   });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, join(tmpdir(), 'none')), { bodyParser: false, logger: ['error'] });
@@ -71,9 +80,18 @@ export async function startBenchApp(): Promise<BenchApp> {
   const dataSource = app.get<DataSource>(getDataSourceToken());
   await runMigrations(dataSource);
   await app.init();
-  // Demo users only: the benchmark's records are exactly the ones it writes (no demo files to collide with).
-  await seedDemoData(dataSource, { features: false });
-  return { app, dataSource, databaseUrl, stop: async () => { await app.close(); await stop(); } };
+  // Demo users only by default: the benchmark's records are exactly the ones it writes.
+  await seedDemoData(dataSource, { features: options.demoFeatures ?? false });
+  return {
+    app,
+    dataSource,
+    databaseUrl,
+    stop: async () => {
+      await app.close();
+      await stop();
+      for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** A demo user's access context (abilities as the API builds them), for calling services directly. */
