@@ -14,14 +14,14 @@ import { API } from '@hw/core/api/api';
 /**
  * A photo attachment (of a file, a sighting or a rescued child). Attachments need the bearer token, so
  * the picture is fetched through HttpClient (the interceptor adds the token) and shown from an object
- * URL, freed when it changes or the component goes. `fit="cover"` crops it to fill a tile.
+ * URL, freed when it changes or the component goes. `objectFit="cover"` crops it to fill a tile.
  */
 @Component({
   selector: 'hw-attachment-image',
   imports: [MatIconModule],
   template: `
     @if (url(); as src) {
-      <img [src]="src" [alt]="alt()" [style.object-fit]="fit()" />
+      <img [src]="src" [alt]="alt()" [style.object-fit]="objectFit()" />
     } @else {
       <div class="hw-placeholder" role="img" [attr.aria-label]="alt()">
         <mat-icon [svgIcon]="failed() ? 'error' : 'photo_camera'" />
@@ -56,7 +56,7 @@ export class AttachmentImage {
   private readonly http = inject(HttpClient);
   readonly attachmentId = input<string | null>(null);
   readonly variant = input<'display' | 'thumbnail'>('display');
-  readonly fit = input<'contain' | 'cover'>('contain');
+  readonly objectFit = input<'contain' | 'cover'>('contain');
   readonly alt = input('');
   protected readonly url = signal<string | null>(null);
   protected readonly failed = signal(false);

@@ -133,7 +133,7 @@ import type { RescuedChild } from '../data/rescues-api.service';
         <p class="hw-muted">{{ 'rescues.photos.hint' | transloco }}</p>
         <div class="hw-photos">
           @for (p of photos(); track p.id) {
-            <hw-attachment-image [attachmentId]="p.id" variant="thumbnail" fit="cover" [alt]="'rescues.photos.alt' | transloco: { child: title() }" />
+            <hw-attachment-image [attachmentId]="p.id" variant="thumbnail" objectFit="cover" [alt]="'rescues.photos.alt' | transloco: { child: title() }" />
           } @empty {
             <p>{{ 'rescues.photos.none' | transloco }}</p>
           }
