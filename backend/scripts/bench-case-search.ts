@@ -4,7 +4,7 @@
  *   same mix of searches (Chinese name, pinyin with and without spaces, given name, case number, the beginning
  *   of a name, a misspelt name)
  *   a) through the API with autocannon at 32 concurrent connections, and
- *   b) as the very SQL the API runs (list + count), straight through pg at 32 concurrent clients,
+ *   b) as the very SQL the API runs (one statement per pass: the page and its total), straight through pg at 32 concurrent clients,
  *   and prints p50/p95 of each and the ratio API / raw. Targets: API p95 ≤ 50 ms, ratio ≤ 1.5.
  *
  *   SWC_NODE_PROJECT=backend/tsconfig.app.json node -r @swc-node/register backend/scripts/bench-case-search.ts [--files 1000000] [--seconds 20]
@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     `SELECT child_full_name, case_number FROM cases WHERE jurisdiction_path LIKE 'CN/340000/341200/341222/%' ORDER BY md5(id::text) LIMIT 200`,
   );
   const queries: string[] = [];
+  const KINDS = ['Chinese characters', 'pinyin with spaces', 'pinyin run together', 'given name only', 'case number', 'unfinished name', 'misspelt name'];
   sample.forEach((s, i) => {
     const name = s.child_full_name;
     const typed = compact(fullPinyin(name));
@@ -80,29 +81,40 @@ async function main(): Promise<void> {
   // ---- the same SQL straight through pg
   const cases = app.get(CasesService);
   const access = await accessAs(app, dataSource, 'officer');
-  type Statement = { name: SearchPass; list: [string, unknown[]]; count: [string, unknown[]] };
+  type Statement = { name: SearchPass; sql: [string, unknown[]] };
   // As the API does: each query's passes in order, the next only when the one before found nothing.
   const statements: Statement[][] = [];
   for (const q of queries) {
     const passes: Statement[] = [];
-    for (const pass of searchPasses(q)) {
-      const qb = await cases.listQuery(access, Object.assign(new CaseQueryDto(), { q }), pass);
-      passes.push({
-        name: pass,
-        list: qb.clone().offset(0).limit(25).getQueryAndParameters(),
-        count: qb.clone().orderBy().select('COUNT(DISTINCT c.id)', 'n').offset(undefined).limit(undefined).getQueryAndParameters(),
-      });
-    }
+    for (const pass of searchPasses(q)) passes.push({ name: pass, sql: await cases.pageStatement(access, Object.assign(new CaseQueryDto(), { q }), pass) });
     statements.push(passes);
   }
   const pool = new Pool({ connectionString: databaseUrl, max: CONNECTIONS });
   // The plans of every pass each of four queries runs.
   for (const k of [0, 3, 4, 6]) {
     for (const pass of statements[k]) {
-      const plan = await pool.query(`EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF) ${pass.list[0]}`, pass.list[1]);
+      const plan = await pool.query(`EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF) ${pass.sql[0]}`, pass.sql[1]);
       console.log(`Plan for q=${queries[k]}, ${pass.name} pass:\n${plan.rows.map((r: Record<string, string>) => `    ${r['QUERY PLAN']}`).join('\n')}`);
-      if ((await pool.query(pass.list[0], pass.list[1])).rowCount! > 0) break;
+      if ((await pool.query(pass.sql[0], pass.sql[1])).rowCount! > 0) break;
     }
+  }
+  // Each kind alone, one search at a time (no queueing): what the 32-connection figures are made of.
+  const byKind = new Map<string, number[]>();
+  for (let round = 0; round < 2; round++) {
+    for (const [k, passes] of statements.entries()) {
+      const start = process.hrtime.bigint();
+      for (const pass of passes) {
+        if ((await pool.query(pass.sql[0], pass.sql[1])).rowCount! > 0) break;
+      }
+      const kind = KINDS[k % KINDS.length];
+      if (round === 1) byKind.set(kind, [...(byKind.get(kind) ?? []), Number(process.hrtime.bigint() - start) / 1e6]);
+    }
+  }
+  console.log('One search at a time, by kind (ms):');
+  for (const [kind, times] of byKind) {
+    times.sort((a, b) => a - b);
+    const mean = times.reduce((a, b) => a + b, 0) / times.length;
+    console.log(`  ${kind.padEnd(20)} mean ${mean.toFixed(1).padStart(6)}  p50 ${percentile(times, 50).toFixed(1).padStart(6)}  max ${times[times.length - 1].toFixed(1).padStart(6)}`);
   }
   const latencies: number[] = [];
   const rawCpu = cpu.read();
@@ -113,11 +125,8 @@ async function main(): Promise<void> {
       while (Date.now() < deadline) {
         const passes = statements[i++ % statements.length];
         const start = process.hrtime.bigint();
-        // As the API: the count only when the first page is full.
         for (const pass of passes) {
-          const page = await pool.query(pass.list[0], pass.list[1]);
-          if (page.rowCount === 25) await pool.query(pass.count[0], pass.count[1]);
-          if (page.rowCount! > 0) break;
+          if ((await pool.query(pass.sql[0], pass.sql[1])).rowCount! > 0) break;
         }
         latencies.push(Number(process.hrtime.bigint() - start) / 1e6);
       }

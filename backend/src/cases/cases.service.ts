@@ -14,7 +14,7 @@ import { isWithin, JurisdictionsService } from '../jurisdictions/jurisdictions.s
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { UserEntity } from '../users/user.entity';
 import { allowedTransitions, type CaseAdvanceEvent, CASE_EVENT_TARGETS, decideAdvance, isFinal, milestonesReached } from './case-status';
-import { CaseEntity, CaseEventEntity, type CaseStatus } from './case.entity';
+import { CaseEntity, CaseEventEntity, type CasePriority, type CaseStatus, type ChildSex } from './case.entity';
 import {
   type AssignCaseDto,
   type CaseDto,
@@ -53,14 +53,56 @@ const SORT_COLUMNS: Record<CaseSortField, string> = {
 
 /**
  * What a list row shows and the access rules look at: not the reporter, family contacts or
- * circumstances (never shown in a list), nor whole jurisdiction and officer rows.
+ * circumstances (never shown in a list). The jurisdiction and officer are joined to the page's rows.
  */
-const LIST_COLUMNS = [
-  'c.id', 'c.caseNumber', 'c.childFullName', 'c.childSex', 'c.childBirthDateEstimate', 'c.status', 'c.priority',
-  'c.lastSeenAt', 'c.lastSeenPlace', 'c.lastSeenLat', 'c.lastSeenLng', 'c.createdAt', 'c.version',
-  'c.jurisdictionPath', 'c.sharedWithOrganisationId', 'c.sharedUntil',
-  'j.id', 'j.code', 'j.name', 'j.nameEn', 'officer.id', 'officer.displayName',
-];
+const PAGE_COLUMNS: Record<string, string> = {
+  id: 'c.id',
+  case_number: 'c.case_number',
+  child_full_name: 'c.child_full_name',
+  child_sex: 'c.child_sex',
+  birth_date: 'c.child_birth_date_estimate::text',
+  status: 'c.status',
+  priority: 'c.priority',
+  last_seen_at: 'c.last_seen_at',
+  last_seen_place: 'c.last_seen_place',
+  last_seen_lat: 'c.last_seen_lat',
+  last_seen_lng: 'c.last_seen_lng',
+  created_at: 'c.created_at',
+  version: 'c.version',
+  jurisdiction_path: 'c.jurisdiction_path',
+  shared_with_organisation_id: 'c.shared_with_organisation_id',
+  shared_until: 'c.shared_until',
+  jurisdiction_id: 'c.jurisdiction_id',
+  assigned_officer_id: 'c.assigned_officer_id',
+};
+
+/** One row of the list statement: PAGE_COLUMNS, the joined names, and the window total. */
+interface CaseListRow {
+  id: string;
+  case_number: string;
+  child_full_name: string;
+  child_sex: ChildSex;
+  birth_date: string;
+  status: CaseStatus;
+  priority: CasePriority;
+  last_seen_at: Date;
+  last_seen_place: string;
+  last_seen_lat: number | null;
+  last_seen_lng: number | null;
+  created_at: Date;
+  version: number;
+  jurisdiction_path: string;
+  shared_with_organisation_id: string | null;
+  shared_until: Date | null;
+  assigned_officer_id: string | null;
+  jurisdiction_code: string;
+  jurisdiction_name: string;
+  jurisdiction_name_en: string;
+  officer_name: string | null;
+  total: string;
+}
+
+type ListOrder = [expression: string, direction: 'ASC' | 'DESC'][];
 
 const DAY_MS = 86_400_000;
 const SHARE_MAX_DAYS = 366;
@@ -117,16 +159,18 @@ export class CasesService {
   // ---------------------------------------------------------------- reading
 
   async list(access: AccessContext, query: CaseQueryDto): Promise<CasePageDto> {
-    // Joins are many-to-one, so LIMIT/OFFSET page correctly (and allow ordering by expressions).
-    let rows: CaseEntity[] = [];
-    let total = 0;
-    for (const pass of searchPasses(query.q)) {
-      [rows, total] = await this.page(await this.listQuery(access, query, pass), query);
-      if (total > 0) break;
+    const passes = searchPasses(query.q);
+    let page: { rows: CaseListRow[]; total: number } = { rows: [], total: 0 };
+    for (const pass of passes) {
+      page = await this.page(access, query, pass);
+      if (page.total > 0) break;
     }
     const now = this.clock.now();
-    const items = rows.map((c) => this.toSummary(c, caseViewFor(access.ability, c) ?? 'minimal', now));
-    return toPage(items, total, query);
+    const items = page.rows.map((row) => {
+      const scope = { id: row.id, jurisdictionPath: row.jurisdiction_path, sharedWithOrganisationId: row.shared_with_organisation_id, sharedUntil: row.shared_until };
+      return this.toSummary(row, caseViewFor(access.ability, scope) ?? 'minimal', now);
+    });
+    return toPage(items, page.total, query);
   }
 
   /** The list's query with the search pass the list would show (so an export holds the rows the list shows). */
@@ -139,24 +183,46 @@ export class CasesService {
     return this.listQuery(access, query, passes[passes.length - 1]);
   }
 
-  /** One page and the total; the count query is skipped when the first page already holds everything. */
-  private async page(qb: SelectQueryBuilder<CaseEntity>, query: CaseQueryDto): Promise<[CaseEntity[], number]> {
-    const rows = await qb.clone().offset(query.offset).limit(query.pageSize).getMany();
-    if (query.offset === 0 && rows.length < query.pageSize) return [rows, rows.length];
-    return [rows, await qb.clone().orderBy().getCount()];
+  /** One page and the total; a count runs only for a page past the end, where no row carries the total. */
+  private async page(access: AccessContext, query: CaseQueryDto, pass: SearchPass): Promise<{ rows: CaseListRow[]; total: number }> {
+    const rows: CaseListRow[] = await this.dataSource.query(...(await this.pageStatement(access, query, pass)));
+    if (rows.length > 0) return { rows, total: Number(rows[0].total) };
+    if (query.offset === 0) return { rows, total: 0 };
+    return { rows, total: await (await this.filtered(access, query, pass)).qb.getCount() };
   }
 
-  /** The list's query, filtered to the caller's scope in SQL (also used by the search benchmark). */
+  /**
+   * The list as one statement (also run by the search benchmark): the window count sees every
+   * matching row before LIMIT, and the jurisdiction and officer are joined to the page's rows only.
+   */
+  async pageStatement(access: AccessContext, query: CaseQueryDto, pass: SearchPass): Promise<[string, unknown[]]> {
+    const { qb, order } = await this.filtered(access, query, pass);
+    qb.select('count(*) OVER ()', 'total');
+    for (const [alias, expression] of Object.entries(PAGE_COLUMNS)) qb.addSelect(expression, alias);
+    // In parentheses: TypeORM would take a bare `c.id` for the entity property again and select it twice.
+    order.forEach(([expression, direction], i) => qb.addSelect(`(${expression})`, `sort_${i}`).addOrderBy(`sort_${i}`, direction));
+    const [inner, parameters] = qb.offset(query.offset).limit(query.pageSize).getQueryAndParameters();
+    const sql = `SELECT p.*, j.code AS jurisdiction_code, j.name AS jurisdiction_name, j.name_en AS jurisdiction_name_en,
+                        officer.display_name AS officer_name
+                   FROM (${inner}) p
+                   JOIN jurisdictions j ON j.id = p.jurisdiction_id
+                   LEFT JOIN users officer ON officer.id = p.assigned_officer_id
+                  ORDER BY ${order.map(([, direction], i) => `p.sort_${i} ${direction}`).join(', ')}`;
+    return [sql, parameters];
+  }
+
+  /** The list's query with the jurisdiction (j) and officer joined, in the list's order (for exports). */
   async listQuery(access: AccessContext, query: CaseFilters, pass: SearchPass = 'exact'): Promise<SelectQueryBuilder<CaseEntity>> {
+    const { qb, order } = await this.filtered(access, query, pass);
+    qb.leftJoin('c.jurisdiction', 'j').leftJoin('c.assignedOfficer', 'officer');
+    for (const [expression, direction] of order) qb.addOrderBy(expression, direction);
+    return qb;
+  }
+
+  /** The list's filters, in the caller's scope in SQL, and its order. */
+  private async filtered(access: AccessContext, query: CaseFilters, pass: SearchPass): Promise<{ qb: SelectQueryBuilder<CaseEntity>; order: ListOrder }> {
     const scope = scopeCondition(access.ability, 'read', 'Case', CASE_SCOPE_COLUMNS);
-    const qb = this.dataSource
-      .getRepository(CaseEntity)
-      .createQueryBuilder('c')
-      .leftJoin('c.jurisdiction', 'j')
-      .leftJoin('c.assignedOfficer', 'officer')
-      .select(LIST_COLUMNS)
-      .where('c.deleted_at IS NULL')
-      .andWhere(scope.sql, scope.params);
+    const qb = this.dataSource.getRepository(CaseEntity).createQueryBuilder('c').where('c.deleted_at IS NULL').andWhere(scope.sql, scope.params);
     const now = this.clock.now();
     if (query.status?.length) qb.andWhere('c.status IN (:...statuses)', { statuses: query.status });
     if (query.jurisdictionCode) {
@@ -179,17 +245,17 @@ export class CasesService {
     if (query.createdFrom) qb.andWhere('c.created_at >= :crFrom', { crFrom: query.createdFrom });
     if (query.createdTo) qb.andWhere('c.created_at < :crTo', { crTo: query.createdTo });
     const relevance = query.q ? this.applySearch(qb, query.q, pass) : null;
+    const order: ListOrder = [];
     if (query.sort) {
-      const descending = query.sort.startsWith('-');
       const field = query.sort.replace(/^-/, '') as CaseSortField;
-      qb.orderBy(SORT_COLUMNS[field], descending ? 'DESC' : 'ASC');
+      order.push([SORT_COLUMNS[field], query.sort.startsWith('-') ? 'DESC' : 'ASC']);
     } else if (relevance) {
-      qb.orderBy(relevance.expression, 'DESC');
+      order.push([relevance.expression, 'DESC']);
     } else {
-      qb.orderBy('c.created_at', 'DESC');
+      order.push(['c.created_at', 'DESC']);
     }
-    qb.addOrderBy('c.id', 'ASC');
-    return qb;
+    order.push(['c.id', 'ASC']);
+    return { qb, order };
   }
 
   /**
@@ -678,28 +744,28 @@ export class CasesService {
     return dto;
   }
 
-  private toSummary(c: CaseEntity, view: CaseView, now: Date): CaseSummaryDto {
+  private toSummary(row: CaseListRow, view: CaseView, now: Date): CaseSummaryDto {
     const base: CaseSummaryDto = {
-      id: c.id,
-      caseNumber: c.caseNumber,
+      id: row.id,
+      caseNumber: row.case_number,
       view,
-      childName: c.childFullName,
-      childSex: c.childSex,
-      childAgeYears: ageInYears(c.childBirthDateEstimate, now),
-      jurisdiction: jurisdictionRef(c.jurisdiction!),
+      childName: row.child_full_name,
+      childSex: row.child_sex,
+      childAgeYears: ageInYears(row.birth_date, now),
+      jurisdiction: { code: row.jurisdiction_code, name: row.jurisdiction_name, nameEn: row.jurisdiction_name_en },
     };
     if (view === 'minimal') return base;
     return {
       ...base,
-      status: c.status,
-      priority: c.priority,
-      lastSeenAt: c.lastSeenAt.toISOString(),
-      lastSeenPlace: c.lastSeenPlace,
-      lastSeenLat: c.lastSeenLat,
-      lastSeenLng: c.lastSeenLng,
-      assignedOfficer: c.assignedOfficer ? { id: c.assignedOfficer.id, displayName: c.assignedOfficer.displayName } : null,
-      createdAt: c.createdAt.toISOString(),
-      version: c.version,
+      status: row.status,
+      priority: row.priority,
+      lastSeenAt: row.last_seen_at.toISOString(),
+      lastSeenPlace: row.last_seen_place,
+      lastSeenLat: row.last_seen_lat,
+      lastSeenLng: row.last_seen_lng,
+      assignedOfficer: row.assigned_officer_id ? { id: row.assigned_officer_id, displayName: row.officer_name ?? '' } : null,
+      createdAt: row.created_at.toISOString(),
+      version: row.version,
     };
   }
 

@@ -149,6 +149,27 @@ describe('cases: scope, NGO sharing, lab view, list filters and search', () => {
     expect(exported.text).not.toContain('王丽丽');
   });
 
+  it('pages through the list: every page carries the total, pages join up to the whole list, past the end is empty', async () => {
+    const page = (query: string) => t.http().get(`/api/v1/cases?${query}`).set('Authorization', officer);
+    for (const filter of ['sort=caseNumber', 'q=zhang', 'q=xiaoming&status=open']) {
+      const whole = await page(`${filter}&pageSize=100`);
+      expect(whole.status).toBe(200);
+      const total: number = whole.body.total;
+      expect(whole.body.items).toHaveLength(total);
+      const pages = Math.ceil(total / 2);
+      const joined: string[] = [];
+      for (let n = 1; n <= pages + 1; n++) {
+        const res = await page(`${filter}&pageSize=2&page=${n}`);
+        expect(res.body).toMatchObject({ total, page: n, pageSize: 2 });
+        expect(res.body.items).toHaveLength(n <= pages ? Math.min(2, total - (n - 1) * 2) : 0);
+        joined.push(...res.body.items.map((i: { id: string }) => i.id));
+      }
+      expect(joined).toEqual(whole.body.items.map((i: { id: string }) => i.id));
+    }
+    // A search that finds nothing says so on any page.
+    expect((await page('q=zzzzqqqq&page=3')).body).toMatchObject({ total: 0, items: [] });
+  });
+
   it('matches SQL and LIKE metacharacters literally', async () => {
     const before = Number((await t.dataSource.query('SELECT count(*)::int AS n FROM cases'))[0].n);
     const percent = await list(`?q=${encodeURIComponent('%')}`);
