@@ -86,7 +86,12 @@ async function main(): Promise<void> {
   const statements: Statement[][] = [];
   for (const q of queries) {
     const passes: Statement[] = [];
-    for (const pass of searchPasses(q)) passes.push({ name: pass, sql: await cases.pageStatement(access, Object.assign(new CaseQueryDto(), { q }), pass) });
+    for (const pass of searchPasses(q)) {
+      // Ranked by relevance, the page's statement carries the total: no count to run after it.
+      const { sql, parameters, withTotal } = await cases.pageStatement(access, Object.assign(new CaseQueryDto(), { q }), pass);
+      if (!withTotal) throw new Error(`q=${q}: expected a ranked search`);
+      passes.push({ name: pass, sql: [sql, parameters] });
+    }
     statements.push(passes);
   }
   const pool = new Pool({ connectionString: databaseUrl, max: CONNECTIONS });

@@ -183,21 +183,24 @@ export class CasesService {
     return this.listQuery(access, query, passes[passes.length - 1]);
   }
 
-  /** One page and the total; a count runs only for a page past the end, where no row carries the total. */
+  /** One page and its total: from the page's own rows when they carry it, else from a count when the page is full or past the end. */
   private async page(access: AccessContext, query: CaseQueryDto, pass: SearchPass): Promise<{ rows: CaseListRow[]; total: number }> {
-    const rows: CaseListRow[] = await this.dataSource.query(...(await this.pageStatement(access, query, pass)));
-    if (rows.length > 0) return { rows, total: Number(rows[0].total) };
-    if (query.offset === 0) return { rows, total: 0 };
+    const statement = await this.pageStatement(access, query, pass);
+    const rows: CaseListRow[] = await this.dataSource.query(statement.sql, statement.parameters);
+    if (statement.withTotal && rows.length > 0) return { rows, total: Number(rows[0].total) };
+    if (query.offset === 0 && rows.length < query.pageSize) return { rows, total: rows.length };
     return { rows, total: await (await this.filtered(access, query, pass)).qb.getCount() };
   }
 
   /**
-   * The list as one statement (also run by the search benchmark): the window count sees every
-   * matching row before LIMIT, and the jurisdiction and officer are joined to the page's rows only.
+   * The list's page as one statement (also run by the search benchmark), the jurisdiction and officer
+   * joined to the page's rows only. Ranked by relevance, every match is read to be ranked anyway, so a
+   * window count gives the total in the same pass; in an index order (newest first, a sort field) a
+   * window would read every match instead of one page, so the total is left to a count.
    */
-  async pageStatement(access: AccessContext, query: CaseQueryDto, pass: SearchPass): Promise<[string, unknown[]]> {
-    const { qb, order } = await this.filtered(access, query, pass);
-    qb.select('count(*) OVER ()', 'total');
+  async pageStatement(access: AccessContext, query: CaseQueryDto, pass: SearchPass): Promise<{ sql: string; parameters: unknown[]; withTotal: boolean }> {
+    const { qb, order, byRelevance } = await this.filtered(access, query, pass);
+    qb.select(byRelevance ? 'count(*) OVER ()' : 'NULL', 'total');
     for (const [alias, expression] of Object.entries(PAGE_COLUMNS)) qb.addSelect(expression, alias);
     // In parentheses: TypeORM would take a bare `c.id` for the entity property again and select it twice.
     order.forEach(([expression, direction], i) => qb.addSelect(`(${expression})`, `sort_${i}`).addOrderBy(`sort_${i}`, direction));
@@ -208,7 +211,7 @@ export class CasesService {
                    JOIN jurisdictions j ON j.id = p.jurisdiction_id
                    LEFT JOIN users officer ON officer.id = p.assigned_officer_id
                   ORDER BY ${order.map(([, direction], i) => `p.sort_${i} ${direction}`).join(', ')}`;
-    return [sql, parameters];
+    return { sql, parameters, withTotal: byRelevance };
   }
 
   /** The list's query with the jurisdiction (j) and officer joined, in the list's order (for exports). */
@@ -220,7 +223,11 @@ export class CasesService {
   }
 
   /** The list's filters, in the caller's scope in SQL, and its order. */
-  private async filtered(access: AccessContext, query: CaseFilters, pass: SearchPass): Promise<{ qb: SelectQueryBuilder<CaseEntity>; order: ListOrder }> {
+  private async filtered(
+    access: AccessContext,
+    query: CaseFilters,
+    pass: SearchPass,
+  ): Promise<{ qb: SelectQueryBuilder<CaseEntity>; order: ListOrder; byRelevance: boolean }> {
     const scope = scopeCondition(access.ability, 'read', 'Case', CASE_SCOPE_COLUMNS);
     const qb = this.dataSource.getRepository(CaseEntity).createQueryBuilder('c').where('c.deleted_at IS NULL').andWhere(scope.sql, scope.params);
     const now = this.clock.now();
@@ -255,7 +262,7 @@ export class CasesService {
       order.push(['c.created_at', 'DESC']);
     }
     order.push(['c.id', 'ASC']);
-    return { qb, order };
+    return { qb, order, byRelevance: !query.sort && relevance !== null };
   }
 
   /**
