@@ -3,6 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import PgBoss from 'pg-boss';
 import { DataSource } from 'typeorm';
 
+/** How often pg-boss's offWork loop looks whether a stopped queue's workers have finished (its source: delay(1000)). */
+const PG_BOSS_WORKER_POLL_MS = 1000;
+
 export type JobHandler<T> = (data: T) => Promise<void>;
 
 interface Registration {
@@ -62,7 +65,12 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     const boss = this.boss;
     this.boss = null;
-    if (boss) await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    if (!boss) return;
+    await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    // stop() resolves before pg-boss's offWork loops, which poll once a second, have seen the workers
+    // stop; let them take that last look, so that nothing of pg-boss still runs once the application
+    // has closed (a test runner tears its module system down right after).
+    await new Promise((resolve) => setTimeout(resolve, PG_BOSS_WORKER_POLL_MS + 100));
   }
 
   /** Enqueues a job; it survives restarts and runs on whichever replica takes it first. */
