@@ -104,6 +104,49 @@ interface CaseListRow {
 
 type ListOrder = [expression: string, direction: 'ASC' | 'DESC'][];
 
+/** One search pass over the list's filtered files, with the list's order. */
+interface SearchedList {
+  qb: SelectQueryBuilder<CaseEntity>;
+  order: ListOrder;
+  /** Ordered by search relevance (no sort field chosen). */
+  byRelevance: boolean;
+}
+
+interface PageStatement {
+  sql: string;
+  parameters: unknown[];
+  /** The rows carry the total (`total`): no count needed while the page has rows. */
+  withTotal: boolean;
+}
+
+/**
+ * The list's page as one statement, the jurisdiction and officer joined to the page's rows only.
+ * Ranked by relevance, every match is read to be ranked anyway, so a window count gives the total in
+ * the same pass; in an index order (newest first, a sort field) a window would read every match
+ * instead of one page, so the total is left to a count. Takes over `list.qb`.
+ */
+function pageStatement({ qb, order, byRelevance }: SearchedList, query: CaseQueryDto): PageStatement {
+  qb.select(byRelevance ? 'count(*) OVER ()' : 'NULL', 'total');
+  for (const [alias, expression] of Object.entries(PAGE_COLUMNS)) qb.addSelect(expression, alias);
+  // In parentheses: TypeORM would take a bare `c.id` for the entity property again and select it twice.
+  order.forEach(([expression, direction], i) => qb.addSelect(`(${expression})`, `sort_${i}`).addOrderBy(`sort_${i}`, direction));
+  const [inner, parameters] = qb.offset(query.offset).limit(query.pageSize).getQueryAndParameters();
+  const sql = `SELECT p.*, j.code AS jurisdiction_code, j.name AS jurisdiction_name, j.name_en AS jurisdiction_name_en,
+                      officer.display_name AS officer_name
+                 FROM (${inner}) p
+                 JOIN jurisdictions j ON j.id = p.jurisdiction_id
+                 LEFT JOIN users officer ON officer.id = p.assigned_officer_id
+                ORDER BY ${order.map(([, direction], i) => `p.sort_${i} ${direction}`).join(', ')}`;
+  return { sql, parameters, withTotal: byRelevance };
+}
+
+/** The pass's query with the jurisdiction (j) and officer joined, in the list's order. Takes over `list.qb`. */
+function withJoins({ qb, order }: SearchedList): SelectQueryBuilder<CaseEntity> {
+  qb.leftJoin('c.jurisdiction', 'j').leftJoin('c.assignedOfficer', 'officer');
+  for (const [expression, direction] of order) qb.addOrderBy(expression, direction);
+  return qb;
+}
+
 const DAY_MS = 86_400_000;
 const SHARE_MAX_DAYS = 366;
 
@@ -159,10 +202,10 @@ export class CasesService {
   // ---------------------------------------------------------------- reading
 
   async list(access: AccessContext, query: CaseQueryDto): Promise<CasePageDto> {
-    const passes = searchPasses(query.q);
+    const filtered = await this.filtered(access, query);
     let page: { rows: CaseListRow[]; total: number } = { rows: [], total: 0 };
-    for (const pass of passes) {
-      page = await this.page(access, query, pass);
+    for (const pass of searchPasses(query.q)) {
+      page = await this.page(this.searched(filtered, query, pass), query);
       if (page.total > 0) break;
     }
     const now = this.clock.now();
@@ -175,59 +218,48 @@ export class CasesService {
 
   /** The list's query with the search pass the list would show (so an export holds the rows the list shows). */
   async matchingListQuery(access: AccessContext, query: CaseFilters): Promise<SelectQueryBuilder<CaseEntity>> {
+    const filtered = await this.filtered(access, query);
     const passes = searchPasses(query.q);
     for (const pass of passes.slice(0, -1)) {
-      const qb = await this.listQuery(access, query, pass);
+      const qb = withJoins(this.searched(filtered, query, pass));
       if (await qb.clone().orderBy().limit(1).getExists()) return qb;
     }
-    return this.listQuery(access, query, passes[passes.length - 1]);
+    return withJoins(this.searched(filtered, query, passes[passes.length - 1]));
   }
 
   /** One page and its total: from the page's own rows when they carry it, else from a count when the page is full or past the end. */
-  private async page(access: AccessContext, query: CaseQueryDto, pass: SearchPass): Promise<{ rows: CaseListRow[]; total: number }> {
-    const statement = await this.pageStatement(access, query, pass);
+  private async page(list: SearchedList, query: CaseQueryDto): Promise<{ rows: CaseListRow[]; total: number }> {
+    const statement = pageStatement({ ...list, qb: list.qb.clone() }, query);
     const rows: CaseListRow[] = await this.dataSource.query(statement.sql, statement.parameters);
     if (statement.withTotal && rows.length > 0) return { rows, total: Number(rows[0].total) };
     if (query.offset === 0 && rows.length < query.pageSize) return { rows, total: rows.length };
-    return { rows, total: await (await this.filtered(access, query, pass)).qb.getCount() };
+    return { rows, total: await list.qb.getCount() };
   }
 
-  /**
-   * The list's page as one statement (also run by the search benchmark), the jurisdiction and officer
-   * joined to the page's rows only. Ranked by relevance, every match is read to be ranked anyway, so a
-   * window count gives the total in the same pass; in an index order (newest first, a sort field) a
-   * window would read every match instead of one page, so the total is left to a count.
-   */
-  async pageStatement(access: AccessContext, query: CaseQueryDto, pass: SearchPass): Promise<{ sql: string; parameters: unknown[]; withTotal: boolean }> {
-    const { qb, order, byRelevance } = await this.filtered(access, query, pass);
-    qb.select(byRelevance ? 'count(*) OVER ()' : 'NULL', 'total');
-    for (const [alias, expression] of Object.entries(PAGE_COLUMNS)) qb.addSelect(expression, alias);
-    // In parentheses: TypeORM would take a bare `c.id` for the entity property again and select it twice.
-    order.forEach(([expression, direction], i) => qb.addSelect(`(${expression})`, `sort_${i}`).addOrderBy(`sort_${i}`, direction));
-    const [inner, parameters] = qb.offset(query.offset).limit(query.pageSize).getQueryAndParameters();
-    const sql = `SELECT p.*, j.code AS jurisdiction_code, j.name AS jurisdiction_name, j.name_en AS jurisdiction_name_en,
-                        officer.display_name AS officer_name
-                   FROM (${inner}) p
-                   JOIN jurisdictions j ON j.id = p.jurisdiction_id
-                   LEFT JOIN users officer ON officer.id = p.assigned_officer_id
-                  ORDER BY ${order.map(([, direction], i) => `p.sort_${i} ${direction}`).join(', ')}`;
-    return { sql, parameters, withTotal: byRelevance };
+  /** The statement of one pass of the list's page, as `list` runs it (for the search benchmark). */
+  async pageStatement(access: AccessContext, query: CaseQueryDto, pass: SearchPass): Promise<PageStatement> {
+    return pageStatement(this.searched(await this.filtered(access, query), query, pass), query);
   }
 
-  /** The list's query with the jurisdiction (j) and officer joined, in the list's order (for exports). */
-  async listQuery(access: AccessContext, query: CaseFilters, pass: SearchPass = 'exact'): Promise<SelectQueryBuilder<CaseEntity>> {
-    const { qb, order } = await this.filtered(access, query, pass);
-    qb.leftJoin('c.jurisdiction', 'j').leftJoin('c.assignedOfficer', 'officer');
-    for (const [expression, direction] of order) qb.addOrderBy(expression, direction);
-    return qb;
+  /** One search pass over the filtered files (a copy of them), and the list's order. */
+  private searched(filtered: SelectQueryBuilder<CaseEntity>, query: CaseFilters, pass: SearchPass): SearchedList {
+    const qb = filtered.clone();
+    const relevance = query.q ? this.applySearch(qb, query.q, pass) : null;
+    const order: ListOrder = [];
+    if (query.sort) {
+      const field = query.sort.replace(/^-/, '') as CaseSortField;
+      order.push([SORT_COLUMNS[field], query.sort.startsWith('-') ? 'DESC' : 'ASC']);
+    } else if (relevance) {
+      order.push([relevance.expression, 'DESC']);
+    } else {
+      order.push(['c.created_at', 'DESC']);
+    }
+    order.push(['c.id', 'ASC']);
+    return { qb, order, byRelevance: !query.sort && relevance !== null };
   }
 
-  /** The list's filters, in the caller's scope in SQL, and its order. */
-  private async filtered(
-    access: AccessContext,
-    query: CaseFilters,
-    pass: SearchPass,
-  ): Promise<{ qb: SelectQueryBuilder<CaseEntity>; order: ListOrder; byRelevance: boolean }> {
+  /** The files in the caller's scope (in SQL) that pass the list's filters, before any search. */
+  private async filtered(access: AccessContext, query: CaseFilters): Promise<SelectQueryBuilder<CaseEntity>> {
     const scope = scopeCondition(access.ability, 'read', 'Case', CASE_SCOPE_COLUMNS);
     const qb = this.dataSource.getRepository(CaseEntity).createQueryBuilder('c').where('c.deleted_at IS NULL').andWhere(scope.sql, scope.params);
     const now = this.clock.now();
@@ -251,18 +283,7 @@ export class CasesService {
     if (query.lastSeenTo) qb.andWhere('c.last_seen_at < :lsTo', { lsTo: query.lastSeenTo });
     if (query.createdFrom) qb.andWhere('c.created_at >= :crFrom', { crFrom: query.createdFrom });
     if (query.createdTo) qb.andWhere('c.created_at < :crTo', { crTo: query.createdTo });
-    const relevance = query.q ? this.applySearch(qb, query.q, pass) : null;
-    const order: ListOrder = [];
-    if (query.sort) {
-      const field = query.sort.replace(/^-/, '') as CaseSortField;
-      order.push([SORT_COLUMNS[field], query.sort.startsWith('-') ? 'DESC' : 'ASC']);
-    } else if (relevance) {
-      order.push([relevance.expression, 'DESC']);
-    } else {
-      order.push(['c.created_at', 'DESC']);
-    }
-    order.push(['c.id', 'ASC']);
-    return { qb, order, byRelevance: !query.sort && relevance !== null };
+    return qb;
   }
 
   /**
