@@ -1,4 +1,4 @@
-import { daysBetween, isShanghaiDayStart, parseInstant, shanghaiDate, shanghaiDayStart, shanghaiMonthStart } from './statistics-period';
+import { daysBetween, isShanghaiDayStart, parseInstant, shanghaiDate, shanghaiDayStart, shanghaiMonthStart, shanghaiPeriodStarts } from './statistics-period';
 
 describe('statistics periods on the Shanghai calendar', () => {
   it('reads a day as midnight in Shanghai, and a date-time as it is', () => {
@@ -26,5 +26,13 @@ describe('statistics periods on the Shanghai calendar', () => {
     expect(isShanghaiDayStart(parseInstant('2026-02-01'))).toBe(true);
     expect(isShanghaiDayStart(new Date('2026-02-01T00:00:00Z'))).toBe(false);
     expect(isShanghaiDayStart(new Date('2026-01-31T16:00:00.001Z'))).toBe(false);
+  });
+
+  it('lists the months or days of a period by their starts, from the one holding its start to the last before its end', () => {
+    const dates = (starts: Date[]) => starts.map(shanghaiDate);
+    expect(dates(shanghaiPeriodStarts(parseInstant('2025-11-20'), parseInstant('2026-02-01'), 'month'))).toEqual(['2025-11-01', '2025-12-01', '2026-01-01']);
+    expect(dates(shanghaiPeriodStarts(parseInstant('2025-11-20'), new Date('2026-01-31T16:00:00.001Z'), 'month'))).toEqual(['2025-11-01', '2025-12-01', '2026-01-01', '2026-02-01']);
+    expect(dates(shanghaiPeriodStarts(new Date('2026-01-31T17:00:00Z'), parseInstant('2026-02-04'), 'day'))).toEqual(['2026-02-01', '2026-02-02', '2026-02-03']);
+    expect(shanghaiPeriodStarts(parseInstant('2026-02-01'), parseInstant('2026-02-01'), 'day')).toEqual([]);
   });
 });

@@ -28,3 +28,11 @@ export function shanghaiDayStart(now: Date, daysFromNow: number): Date {
 
 /** Midnight in Shanghai: a period bound the daily statistics roll-up can answer exactly. */
 export const isShanghaiDayStart = (instant: Date) => (instant.getTime() + SHANGHAI_OFFSET_MS) % DAY_MS === 0;
+
+/** The first instant of every Shanghai month or day that starts before `to`, from the one holding `from`. */
+export function shanghaiPeriodStarts(from: Date, to: Date, granularity: 'month' | 'day'): Date[] {
+  const start = granularity === 'month' ? shanghaiMonthStart : shanghaiDayStart;
+  const starts: Date[] = [];
+  for (let i = 0, s = start(from, 0); s < to; s = start(from, ++i)) starts.push(s);
+  return starts;
+}

@@ -8,7 +8,7 @@ import { Clock } from '../common/clock';
 import { Problem, RecordNotFound } from '../common/problem';
 import { rollUpJurisdictions, zeroCounts } from '../reports/rendering/roll-up';
 import type { FileStatus, JurisdictionCounts, JurisdictionFiguresRow, SummaryFigures, TrendPoint } from '../reports/rendering/types';
-import { daysBetween, isShanghaiDayStart, MAX_DAILY_TREND_DAYS, parseInstant, shanghaiDate, shanghaiDayStart, shanghaiMonthStart } from './statistics-period';
+import { daysBetween, isShanghaiDayStart, MAX_DAILY_TREND_DAYS, parseInstant, shanghaiDate, shanghaiDayStart, shanghaiMonthStart, shanghaiPeriodStarts } from './statistics-period';
 import { mapRolledUp, type StatisticsDto, type StatisticsQueryDto } from './statistics.dto';
 
 /** A subtree: records whose jurisdiction_path starts with this path. */
@@ -205,7 +205,7 @@ const LIVE_COUNTS: { metrics: readonly string[]; sql: (p: Params, c: Criteria, k
     metrics: ['dna_matches_confirmed'],
     sql: (p, c, key) => `SELECT ${key('m.decided_at', 'm.jurisdiction_path')} AS key, 'dna_matches_confirmed' AS metric, count(*) AS n FROM kinship_matches m
                           WHERE m.status = 'confirmed' AND ${c.period(p, 'm.decided_at')} AND ${c.scope(p, 'm.jurisdiction_path')}
-                            AND ${c.campaignId ? c.campaignCase(p, 'm.case_id') : 'TRUE'} GROUP BY 1`,
+                            AND ${c.campaignCase(p, 'm.case_id')} GROUP BY 1`,
   },
 ];
 
@@ -337,22 +337,15 @@ export class StatisticsService {
     if (!from) return [];
     // Open-ended: up to the end of today in Shanghai (a whole day, so the roll-up can answer it too).
     const to = filter.to ?? shanghaiDayStart(this.clock.now(), 1);
-    const format = granularity === 'month' ? 'YYYY-MM' : 'YYYY-MM-DD';
-    // Every period of the range (so that a chart shows quiet months as zeros): its label and the instant
-    // (and Shanghai day) it starts, followed by the end of the range.
-    const series: { period: string; starts: Date; day: string }[] = await this.dataSource.query(
-      `SELECT to_char(g, '${format}') AS period, g AT TIME ZONE '${STATISTICS_TIME_ZONE}' AS starts, to_char(g, 'YYYY-MM-DD') AS day
-         FROM generate_series(date_trunc($3, $1::timestamptz AT TIME ZONE '${STATISTICS_TIME_ZONE}'),
-                              ($2::timestamptz AT TIME ZONE '${STATISTICS_TIME_ZONE}') - interval '1 microsecond',
-                              ('1 ' || $3)::interval) g`,
-      [from, to, granularity],
-    );
-    const points = series.map(({ period }): TrendPoint => ({ period, filesOpened: 0, sightingsReceived: 0, childrenRecovered: 0, reunited: 0 }));
+    // Every period of the range (so that a chart shows quiet months as zeros), by the instant it starts.
+    const starts = shanghaiPeriodStarts(from, to, granularity);
+    const label = granularity === 'month' ? 7 : 10; // YYYY-MM or YYYY-MM-DD
+    const points = starts.map((s): TrendPoint => ({ period: shanghaiDate(s).slice(0, label), filesOpened: 0, sightingsReceived: 0, childrenRecovered: 0, reunited: 0 }));
     if (!c || points.length === 0) return points;
-    // A row's period by binary search over the period starts (width_bucket: bucket i is period i - 1), not by
-    // converting every row's time to Shanghai time, which is what costs over a million rows.
-    const instants = [...series.map((s) => s.starts), to];
-    const days = [...series.map((s) => s.day), shanghaiDate(to)];
+    // A row's period by binary search over the period starts followed by the end of the range (width_bucket:
+    // bucket i is period i - 1), not by converting every row's time to Shanghai time, which is what costs over a million rows.
+    const instants = [...starts, to];
+    const days = instants.map(shanghaiDate);
     const byPeriod = await this.count(c, Object.keys(TREND_FIGURES), {
       live: (p, at) => `width_bucket(${at}, ${p.add(instants)}::timestamptz[])`,
       rollup: (p, day) => `width_bucket(${day}, ${p.add(days)}::date[])`,

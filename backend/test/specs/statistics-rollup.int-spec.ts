@@ -2,6 +2,7 @@ import { JobQueue } from '../../src/jobs/job-queue.service';
 import { STATISTICS_BACKFILL } from '../../src/database/migrations/1764800000000-statistics-rollup';
 import { StatisticsRollup } from '../../src/statistics/statistics-rollup.service';
 import { type StatisticsFilter, type StatisticsScope, StatisticsService } from '../../src/statistics/statistics.service';
+import { seededRandom } from '../dna/dna-fixtures';
 import { StatisticsFixtures } from '../support/statistics-fixtures';
 import { createTestApp, type TestApp } from '../test-app';
 
@@ -11,16 +12,7 @@ const LINQUAN = '341221';
 const PUDONG = '310115';
 /** Midnight on 1 December 2025 in Shanghai. */
 const START = Date.parse('2025-12-01T00:00:00+08:00');
-
-/** A small deterministic generator (mulberry32), so that a failure can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const DAILY = `SELECT metric, day::text, jurisdiction_path, value::text, n::text FROM statistics_daily ORDER BY 1, 2, 3, 4`;
 
 /**
  * The daily roll-up (migration 1764800000000-statistics-rollup) against the rows themselves: varied
@@ -32,7 +24,7 @@ describe('Statistics roll-up', () => {
   let f: StatisticsFixtures;
   let statistics: StatisticsService;
   let rollup: StatisticsRollup;
-  const rnd = random(20260101);
+  const rnd = seededRandom(20260101);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)];
   /** An instant in December 2025 – March 2026; a quarter fall exactly on, or a millisecond before, a Shanghai midnight. */
   const instant = (withinDays = 120): Date => {
@@ -47,7 +39,7 @@ describe('Statistics roll-up', () => {
 
   const sql = (text: string, params: unknown[] = []) => t.dataSource.query(text, params);
   const pending = async () => Number((await sql(`SELECT count(*) AS n FROM statistics_changes`))[0].n);
-  const daily = () => sql(`SELECT metric, day::text, jurisdiction_path, value::text, n::text FROM statistics_daily ORDER BY 1, 2, 3, 4`);
+  const daily = () => sql(DAILY);
 
   const SCOPES: [string, StatisticsScope, StatisticsFilter][] = [
     ['national', { jurisdictionPath: 'CN/' }, {}],
@@ -192,7 +184,7 @@ describe('Statistics roll-up', () => {
     try {
       await runner.query(`DELETE FROM statistics_daily`);
       await runner.query(STATISTICS_BACKFILL);
-      expect(await runner.query(`SELECT metric, day::text, jurisdiction_path, value::text, n::text FROM statistics_daily ORDER BY 1, 2, 3, 4`)).toEqual(compacted);
+      expect(await runner.query(DAILY)).toEqual(compacted);
     } finally {
       await runner.rollbackTransaction();
       await runner.release();
