@@ -13,7 +13,9 @@ export interface Paging {
 /**
  * The state of a list paged on the server: the page shown, whether it is loading, and the paginator's
  * position. `fetch` builds the request from the component's filters and the paging; a newer load
- * replaces one still running, and a failure is shown by the ProblemService. Call in an injection context.
+ * replaces one still running, and a failure is shown by the ProblemService. Call in an injection context;
+ * the page keeps the result as a protected field and its template reads `list.page()`, `list.loading()`
+ * and binds the paginator to `list.pageIndex()`, `list.pageSize()` and `list.onPage($event)`.
  */
 export function pagedList<P>(fetch: (paging: Paging) => Observable<P>) {
   const problems = inject(ProblemService);

@@ -48,10 +48,10 @@ import type { Campaign } from '../data/campaigns-api.service';
       </mat-form-field>
     </form>
     <div class="hw-table-wrap">
-      @if (loading()) {
+      @if (list.loading()) {
         <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | transloco" />
       }
-      @let result = page();
+      @let result = list.page();
       @if (result && result.items.length) {
         <table mat-table [dataSource]="result.items" [attr.aria-label]="'campaigns.list.title' | transloco">
           <ng-container matColumnDef="name">
@@ -79,15 +79,15 @@ import type { Campaign } from '../data/campaigns-api.service';
           <tr mat-header-row *matHeaderRowDef="columns"></tr>
           <tr mat-row *matRowDef="let c; columns: columns" class="hw-clickable" (click)="open(c)"></tr>
         </table>
-      } @else if (result && !loading()) {
+      } @else if (result && !list.loading()) {
         <hw-empty-state icon="flag" [title]="'campaigns.list.empty' | transloco" [hint]="'campaigns.list.emptyHint' | transloco" />
       }
       <mat-paginator
         [length]="result?.total ?? 0"
-        [pageIndex]="pageIndex()"
-        [pageSize]="pageSize()"
+        [pageIndex]="list.pageIndex()"
+        [pageSize]="list.pageSize()"
         [pageSizeOptions]="[10, 25, 50, 100]"
-        (page)="onPage($event)"
+        (page)="list.onPage($event)"
       />
     </div>
   `,
@@ -116,12 +116,7 @@ export class CampaignListPage {
   protected readonly lang = inject(LanguageService).current;
   protected readonly columns = ['name', 'jurisdiction', 'period', 'phase', 'tagged'];
   protected readonly q = new FormControl('', { nonNullable: true });
-  private readonly list = pagedList((paging) => this.api.list({ q: this.q.value.trim() || undefined, ...paging }));
-  protected readonly page = this.list.page;
-  protected readonly loading = this.list.loading;
-  protected readonly pageIndex = this.list.pageIndex;
-  protected readonly pageSize = this.list.pageSize;
-  protected readonly onPage = this.list.onPage;
+  protected readonly list = pagedList((paging) => this.api.list({ q: this.q.value.trim() || undefined, ...paging }));
 
   constructor() {
     this.q.valueChanges.pipe(debounceTime(300), takeUntilDestroyed()).subscribe(() => {
@@ -130,9 +125,7 @@ export class CampaignListPage {
     this.list.load();
   }
 
-
   protected open(campaign: Campaign): void {
     void this.router.navigate(['/campaigns', campaign.id]);
   }
-
 }

@@ -57,13 +57,13 @@ import { DnaApiService, MATCH_STATUSES } from '../data/dna-api.service';
       </mat-form-field>
     </form>
     <div class="hw-table-wrap">
-      @if (loading()) {
+      @if (list.loading()) {
         <mat-progress-bar
           mode="indeterminate"
           [attr.aria-label]="'common.loading' | transloco"
         />
       }
-      @let result = page();
+      @let result = list.page();
       @if (result && result.items.length) {
         <table
           mat-table
@@ -140,7 +140,7 @@ import { DnaApiService, MATCH_STATUSES } from '../data/dna-api.service';
           <tr mat-header-row *matHeaderRowDef="columns"></tr>
           <tr mat-row *matRowDef="let m; columns: columns"></tr>
         </table>
-      } @else if (result && !loading()) {
+      } @else if (result && !list.loading()) {
         <hw-empty-state
           icon="inbox"
           [title]="'dna.matches.empty' | transloco"
@@ -149,10 +149,10 @@ import { DnaApiService, MATCH_STATUSES } from '../data/dna-api.service';
       }
       <mat-paginator
         [length]="result?.total ?? 0"
-        [pageIndex]="pageIndex()"
-        [pageSize]="pageSize()"
+        [pageIndex]="list.pageIndex()"
+        [pageSize]="list.pageSize()"
         [pageSizeOptions]="[10, 25, 50, 100]"
-        (page)="onPage($event)"
+        (page)="list.onPage($event)"
       />
     </div>
   `,
@@ -174,15 +174,10 @@ export class MatchListPage {
   protected readonly status = new FormControl<string>('all', {
     nonNullable: true,
   });
-  private readonly list = pagedList((paging) => {
+  protected readonly list = pagedList((paging) => {
     const status = this.status.value;
     return this.api.matches({ status: status === 'all' ? undefined : status, ...paging });
   });
-  protected readonly page = this.list.page;
-  protected readonly loading = this.list.loading;
-  protected readonly pageIndex = this.list.pageIndex;
-  protected readonly pageSize = this.list.pageSize;
-  protected readonly onPage = this.list.onPage;
 
   constructor() {
     this.status.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.list.firstPage());

@@ -62,13 +62,13 @@ import { DnaApiService } from '../data/dna-api.service';
       </mat-form-field>
     </form>
     <div class="hw-table-wrap">
-      @if (loading()) {
+      @if (list.loading()) {
         <mat-progress-bar
           mode="indeterminate"
           [attr.aria-label]="'common.loading' | transloco"
         />
       }
-      @let result = page();
+      @let result = list.page();
       @if (result && result.items.length) {
         <table
           mat-table
@@ -119,7 +119,7 @@ import { DnaApiService } from '../data/dna-api.service';
           <tr mat-header-row *matHeaderRowDef="columns"></tr>
           <tr mat-row *matRowDef="let s; columns: columns"></tr>
         </table>
-      } @else if (result && !loading()) {
+      } @else if (result && !list.loading()) {
         <hw-empty-state
           icon="inbox"
           [title]="'dna.samples.empty' | transloco"
@@ -127,10 +127,10 @@ import { DnaApiService } from '../data/dna-api.service';
       }
       <mat-paginator
         [length]="result?.total ?? 0"
-        [pageIndex]="pageIndex()"
-        [pageSize]="pageSize()"
+        [pageIndex]="list.pageIndex()"
+        [pageSize]="list.pageSize()"
         [pageSizeOptions]="[10, 25, 50, 100]"
-        (page)="onPage($event)"
+        (page)="list.onPage($event)"
       />
     </div>
   `,
@@ -152,15 +152,10 @@ export class SampleListPage {
   protected readonly kind = new FormControl<string>('all', {
     nonNullable: true,
   });
-  private readonly list = pagedList((paging) => {
+  protected readonly list = pagedList((paging) => {
     const kind = this.kind.value;
     return this.api.samples({ kind: kind === 'all' ? undefined : kind, ...paging });
   });
-  protected readonly page = this.list.page;
-  protected readonly loading = this.list.loading;
-  protected readonly pageIndex = this.list.pageIndex;
-  protected readonly pageSize = this.list.pageSize;
-  protected readonly onPage = this.list.onPage;
 
   constructor() {
     this.kind.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.list.firstPage());

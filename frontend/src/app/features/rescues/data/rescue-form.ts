@@ -48,7 +48,7 @@ export function rescueFormValue(r: Rescue): RescueFormValue {
 
 /** The request for `PATCH /rescues/{id}`: cleared coordinates and notes are sent as null so that they are removed. */
 export function rescueUpdate(v: RescueFormValue, version: number): UpdateRescue {
-  return { ...rescueRequest(v), version, lat: v.lat ?? null, lng: v.lng ?? null, notes: v.notes.trim() || null };
+  return { ...rescueRequest(v), version, lat: v.lat, lng: v.lng, notes: v.notes.trim() || null };
 }
 
 /** What the "add a child" dialog holds: a file (identified) or a description (unidentified). */

@@ -183,11 +183,10 @@ export class RescueFormPage implements OnInit {
     this.form.markAllAsTouched();
     if (this.form.invalid) return;
     const v = this.form.getRawValue();
-    const value = { ...v, lat: v.lat ?? null, lng: v.lng ?? null };
     const campaign = v.campaignId ? { campaignId: v.campaignId } : {};
     const id = this.id();
     this.busy.set(true);
-    (id ? this.api.updateRescue(id, { ...rescueUpdate(value, this.version), ...campaign }) : this.api.createRescue({ ...rescueRequest(value), ...campaign }))
+    (id ? this.api.updateRescue(id, { ...rescueUpdate(v, this.version), ...campaign }) : this.api.createRescue({ ...rescueRequest(v), ...campaign }))
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (rescue) => void this.router.navigate(['/rescues', rescue.id]),

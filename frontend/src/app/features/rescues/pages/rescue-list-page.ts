@@ -70,10 +70,10 @@ import { RescuesApiService } from '../data/rescues-api.service';
       <button mat-button type="button" (click)="filters.reset()">{{ 'common.clearFilters' | transloco }}</button>
     </form>
     <div class="hw-table-wrap">
-      @if (loading()) {
+      @if (list.loading()) {
         <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | transloco" />
       }
-      @let result = page();
+      @let result = list.page();
       @if (result && result.items.length) {
         <table mat-table [dataSource]="result.items" [attr.aria-label]="'rescues.list.title' | transloco">
           <ng-container matColumnDef="occurredAt">
@@ -103,15 +103,15 @@ import { RescuesApiService } from '../data/rescues-api.service';
           <tr mat-header-row *matHeaderRowDef="columns"></tr>
           <tr mat-row *matRowDef="let r; columns: columns"></tr>
         </table>
-      } @else if (result && !loading()) {
+      } @else if (result && !list.loading()) {
         <hw-empty-state icon="inbox" [title]="'rescues.list.empty' | transloco" />
       }
       <mat-paginator
         [length]="result?.total ?? 0"
-        [pageIndex]="pageIndex()"
-        [pageSize]="pageSize()"
+        [pageIndex]="list.pageIndex()"
+        [pageSize]="list.pageSize()"
         [pageSizeOptions]="[10, 25, 50, 100]"
-        (page)="onPage($event)"
+        (page)="list.onPage($event)"
       />
     </div>
   `,
@@ -130,7 +130,7 @@ export class RescueListPage {
     campaignId: new FormControl('', { nonNullable: true }),
   });
   protected readonly campaigns = signal<Schemas['CampaignDto'][]>([]);
-  private readonly list = pagedList((paging) => {
+  protected readonly list = pagedList((paging) => {
     const f = this.filters.getRawValue();
     // A county code is six digits; anything shorter is still being typed.
     const code = /^\d{6}$/.test(f.jurisdictionCode.trim()) ? f.jurisdictionCode.trim() : undefined;
@@ -138,11 +138,6 @@ export class RescueListPage {
     const to = f.to ? new Date(new Date(`${f.to}T00:00`).getTime() + 86_400_000).toISOString() : undefined;
     return this.api.rescues({ jurisdictionCode: code, from: f.from ? new Date(`${f.from}T00:00`).toISOString() : undefined, to, campaignId: f.campaignId || undefined, ...paging });
   });
-  protected readonly page = this.list.page;
-  protected readonly loading = this.list.loading;
-  protected readonly pageIndex = this.list.pageIndex;
-  protected readonly pageSize = this.list.pageSize;
-  protected readonly onPage = this.list.onPage;
 
   constructor() {
     this.filters.valueChanges.pipe(debounceTime(300), takeUntilDestroyed()).subscribe(() => {
@@ -156,6 +151,4 @@ export class RescueListPage {
     }
     this.list.load();
   }
-
-
 }

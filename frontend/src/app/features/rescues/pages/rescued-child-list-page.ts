@@ -41,21 +41,21 @@ import { RescuesApiService } from '../data/rescues-api.service';
       </mat-form-field>
     </form>
     <div class="hw-table-wrap">
-      @if (loading()) {
+      @if (list.loading()) {
         <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | transloco" />
       }
-      @let result = page();
+      @let result = list.page();
       @if (result && result.items.length) {
         <hw-children-table [children]="result.items" [caption]="'rescues.children.title' | transloco" [columns]="columns" />
-      } @else if (result && !loading()) {
+      } @else if (result && !list.loading()) {
         <hw-empty-state icon="people" [title]="'rescues.children.empty' | transloco" />
       }
       <mat-paginator
         [length]="result?.total ?? 0"
-        [pageIndex]="pageIndex()"
-        [pageSize]="pageSize()"
+        [pageIndex]="list.pageIndex()"
+        [pageSize]="list.pageSize()"
         [pageSizeOptions]="[10, 25, 50, 100]"
-        (page)="onPage($event)"
+        (page)="list.onPage($event)"
       />
     </div>
   `,
@@ -69,15 +69,10 @@ export class RescuedChildListPage {
     status: new FormControl('', { nonNullable: true }),
     identified: new FormControl('', { nonNullable: true }),
   });
-  private readonly list = pagedList((paging) => {
+  protected readonly list = pagedList((paging) => {
     const f = this.filters.getRawValue();
     return this.api.children({ status: f.status || undefined, identified: f.identified || undefined, ...paging });
   });
-  protected readonly page = this.list.page;
-  protected readonly loading = this.list.loading;
-  protected readonly pageIndex = this.list.pageIndex;
-  protected readonly pageSize = this.list.pageSize;
-  protected readonly onPage = this.list.onPage;
 
   constructor() {
     this.filters.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => {
@@ -85,6 +80,4 @@ export class RescuedChildListPage {
     });
     this.list.load();
   }
-
-
 }

@@ -33,10 +33,10 @@ import type { FollowUpItem, FollowUpState } from '../data/reunions-api.service';
       </mat-form-field>
     </form>
     <div class="hw-table-wrap">
-      @if (loading()) {
+      @if (list.loading()) {
         <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | transloco" />
       }
-      @let result = page();
+      @let result = list.page();
       @if (result && result.items.length) {
         <table mat-table [dataSource]="result.items" [attr.aria-label]="'reunions.followUps.title' | transloco">
           <ng-container matColumnDef="dueOn">
@@ -67,15 +67,15 @@ import type { FollowUpItem, FollowUpState } from '../data/reunions-api.service';
           <tr mat-header-row *matHeaderRowDef="columns"></tr>
           <tr mat-row *matRowDef="let f; columns: columns" class="hw-clickable" [class.hw-overdue-row]="f.state === 'overdue'" (click)="open(f)"></tr>
         </table>
-      } @else if (result && !loading()) {
+      } @else if (result && !list.loading()) {
         <hw-empty-state icon="inbox" [title]="'reunions.followUps.empty.' + state.value | transloco" [hint]="'reunions.followUps.emptyHint' | transloco" />
       }
       <mat-paginator
         [length]="result?.total ?? 0"
-        [pageIndex]="pageIndex()"
-        [pageSize]="pageSize()"
+        [pageIndex]="list.pageIndex()"
+        [pageSize]="list.pageSize()"
         [pageSizeOptions]="[10, 25, 50, 100]"
-        (page)="onPage($event)"
+        (page)="list.onPage($event)"
       />
     </div>
   `,
@@ -89,12 +89,7 @@ export class FollowUpListPage {
   protected readonly states = FOLLOW_UP_LIST_STATES;
   protected readonly columns = ['dueOn', 'state', 'child', 'place', 'when'];
   protected readonly state = new FormControl<FollowUpState>('overdue', { nonNullable: true });
-  private readonly list = pagedList((paging) => this.api.followUps({ status: this.state.value, ...paging }));
-  protected readonly page = this.list.page;
-  protected readonly loading = this.list.loading;
-  protected readonly pageIndex = this.list.pageIndex;
-  protected readonly pageSize = this.list.pageSize;
-  protected readonly onPage = this.list.onPage;
+  protected readonly list = pagedList((paging) => this.api.followUps({ status: this.state.value, ...paging }));
 
   constructor() {
     this.state.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => {
@@ -103,9 +98,7 @@ export class FollowUpListPage {
     this.list.load();
   }
 
-
   protected open(f: FollowUpItem): void {
     void this.router.navigate(['/reunions', f.reunionId]);
   }
-
 }

@@ -55,10 +55,10 @@ import { SignOffFlow } from '../data/sign-off';
       </mat-form-field>
     </form>
     <div class="hw-table-wrap">
-      @if (loading()) {
+      @if (list.loading()) {
         <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | transloco" />
       }
-      @let result = page();
+      @let result = list.page();
       @if (result && result.items.length) {
         <table mat-table [dataSource]="result.items" [attr.aria-label]="'reunions.list.title' | transloco">
           <ng-container matColumnDef="reunitedOn">
@@ -98,7 +98,7 @@ import { SignOffFlow } from '../data/sign-off';
           <tr mat-header-row *matHeaderRowDef="columns"></tr>
           <tr mat-row *matRowDef="let r; columns: columns" class="hw-clickable" (click)="open(r)"></tr>
         </table>
-      } @else if (result && !loading()) {
+      } @else if (result && !list.loading()) {
         <hw-empty-state
           icon="inbox"
           [title]="(status.value === 'pending_sign_off' ? 'reunions.list.pendingEmpty' : 'reunions.list.empty') | transloco"
@@ -107,10 +107,10 @@ import { SignOffFlow } from '../data/sign-off';
       }
       <mat-paginator
         [length]="result?.total ?? 0"
-        [pageIndex]="pageIndex()"
-        [pageSize]="pageSize()"
+        [pageIndex]="list.pageIndex()"
+        [pageSize]="list.pageSize()"
         [pageSizeOptions]="[10, 25, 50, 100]"
-        (page)="onPage($event)"
+        (page)="list.onPage($event)"
       />
     </div>
   `,
@@ -129,15 +129,10 @@ export class ReunionListPage {
   protected readonly statuses = REUNION_STATUSES;
   protected readonly columns = ['reunitedOn', 'child', 'place', 'evidence', 'status', 'actions'];
   protected readonly status = new FormControl<ReunionStatus | 'all'>('all', { nonNullable: true });
-  private readonly list = pagedList((paging) => {
+  protected readonly list = pagedList((paging) => {
     const status = this.status.value;
     return this.api.list({ status: status === 'all' ? undefined : status, ...paging });
   });
-  protected readonly page = this.list.page;
-  protected readonly loading = this.list.loading;
-  protected readonly pageIndex = this.list.pageIndex;
-  protected readonly pageSize = this.list.pageSize;
-  protected readonly onPage = this.list.onPage;
   protected readonly canCreate = () => this.ability.can('create', 'Reunion');
 
   constructor() {
@@ -163,9 +158,7 @@ export class ReunionListPage {
     });
   }
 
-
   protected open(r: ReunionSummary): void {
     void this.router.navigate(['/reunions', r.id]);
   }
-
 }
