@@ -1,11 +1,6 @@
 import { Logger } from '@nestjs/common';
-import sharp from 'sharp';
 import type { EntityManager } from 'typeorm';
-import { AttachmentEntity } from '../attachments/attachment.entity';
-import { processPhoto } from '../attachments/image-processing';
-import { storePhoto } from '../attachments/photo-record';
-import { createStorage, type StorageService } from '../attachments/storage.service';
-import { loadConfig } from '../config/app-config';
+import { addDemoPhoto, demoPhotoStorage, type DrawnChild, drawnChild } from '../attachments/demo-photos';
 import type { DemoContext, DemoSeed } from '../database/seed/demo-seed';
 import { CaseEntity, CaseEventEntity, type CasePriority, type CaseStatus, type ChildSex } from './case.entity';
 import { nameSearchColumns } from './search-text';
@@ -34,7 +29,7 @@ interface DemoCase {
   family?: { name: string; relationship: string; phone: string }[];
   sharedWithNgo?: boolean;
   /** Colours of the illustrated placeholder portrait (none: no photo). */
-  portrait?: { skin: string; hair: string; shirt: string; background: string };
+  portrait?: DrawnChild;
 }
 
 /**
@@ -262,44 +257,8 @@ function birthEstimate(c: DemoCase, openedAt: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** A clearly illustrated placeholder (flat shapes and the words "DEMO 示例"), never a real face. */
-async function portrait(colours: NonNullable<DemoCase['portrait']>): Promise<Buffer> {
-  const { skin, hair, shirt, background } = colours;
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="480" height="600" viewBox="0 0 480 600">
-    <rect width="480" height="600" fill="${background}"/>
-    <path d="M60 600 C60 460 140 410 240 410 C340 410 420 460 420 600 Z" fill="${shirt}"/>
-    <rect x="205" y="340" width="70" height="80" fill="${skin}"/>
-    <ellipse cx="240" cy="250" rx="120" ry="135" fill="${skin}"/>
-    <path d="M120 240 C110 120 190 95 240 95 C300 95 375 125 360 240 C340 180 300 160 240 165 C180 160 140 185 120 240 Z" fill="${hair}"/>
-    <circle cx="195" cy="260" r="12" fill="#2b2b2b"/>
-    <circle cx="285" cy="260" r="12" fill="#2b2b2b"/>
-    <path d="M200 320 Q240 350 280 320" stroke="#8a4b3a" stroke-width="8" fill="none" stroke-linecap="round"/>
-    <rect x="0" y="20" width="480" height="56" fill="#000" fill-opacity="0.55"/>
-    <text x="240" y="60" font-family="sans-serif" font-size="34" font-weight="bold" fill="#fff" text-anchor="middle">DEMO 示例 · 非真实照片</text>
-  </svg>`;
-  return sharp(Buffer.from(svg)).png().toBuffer();
-}
-
-/** Storage as the application configures it; none inside Jest (tests keep their own folders). */
-function demoStorage(): StorageService | null {
-  if (process.env['JEST_WORKER_ID']) return null;
-  try {
-    return createStorage(loadConfig(process.env));
-  } catch (error) {
-    logger.warn(`No storage for demo photos: ${(error as Error).message}`);
-    return null;
-  }
-}
-
-async function addPhoto(manager: EntityManager, storage: StorageService, caseId: string, c: DemoCase, uploadedById: string | null, at: Date) {
-  const photo = await processPhoto(await portrait(c.portrait!));
-  const [{ id }]: { id: string }[] = await manager.query('SELECT gen_random_uuid() AS id');
-  const record = { id, entityType: 'case' as const, entityId: caseId, fileName: `demo-portrait-${c.name}.png`, uploadedById, createdAt: at };
-  await manager.insert(AttachmentEntity, await storePhoto(storage, photo, record));
-}
-
 export const casesDemoSeed: DemoSeed = async (manager: EntityManager, demo: DemoContext) => {
-  const storage = demoStorage();
+  const storage = demoPhotoStorage();
   const ngo = demo.organisations['taihe-ngo'];
   for (const c of DEMO_CASES) {
     const j = demo.jurisdictions[c.jurisdiction];
@@ -372,7 +331,14 @@ export const casesDemoSeed: DemoSeed = async (manager: EntityManager, demo: Demo
     for (const e of events) await manager.save(manager.create(CaseEventEntity, { caseId: saved.id, ...e }));
     if (c.portrait && storage) {
       try {
-        await addPhoto(manager, storage, saved.id, c, officer.id, new Date(openedAt.getTime() + 1800_000));
+        const image = await drawnChild(c.portrait, { smile: true }).png().toBuffer();
+        await addDemoPhoto(manager, storage, image, {
+          entityType: 'case',
+          entityId: saved.id,
+          fileName: `demo-portrait-${c.name}.png`,
+          uploadedById: officer.id,
+          createdAt: new Date(openedAt.getTime() + 1800_000),
+        });
       } catch (error) {
         logger.warn(`Demo photo of ${caseNumber} not stored: ${(error as Error).message}`);
       }

@@ -1,10 +1,5 @@
-import { Logger } from '@nestjs/common';
-import sharp from 'sharp';
 import type { EntityManager } from 'typeorm';
-import { AttachmentEntity } from '../attachments/attachment.entity';
-import { processPhoto } from '../attachments/image-processing';
-import { createStorage, type StorageService } from '../attachments/storage.service';
-import { loadConfig } from '../config/app-config';
+import { addDemoPhoto, demoPhotoStorage, type DrawnChild, drawnChild } from '../attachments/demo-photos';
 import type { DemoContext, DemoSeed } from '../database/seed/demo-seed';
 import { newReceiptCode } from './receipt';
 import { SightingEntity, type SightingSex, type SightingStatus } from './sighting.entity';
@@ -23,7 +18,7 @@ interface DemoSighting {
   /** Link to the demo file of this child (by name); the file is already "sighted" in the cases seed. */
   linkTo?: string;
   /** Colours of a drawn placeholder (none: no photo). */
-  photo?: { skin: string; hair: string; shirt: string; background: string };
+  photo?: DrawnChild;
 }
 
 /**
@@ -121,76 +116,12 @@ const DEMO_SIGHTINGS: DemoSighting[] = [
 ];
 
 const HOUR = 3_600_000;
-const logger = new Logger('SightingsDemoSeed');
-
-/** A drawn scene (a child-shaped figure, a street) with "DEMO 示例" across it: never a real child. */
-async function drawnPhoto(c: NonNullable<DemoSighting['photo']>): Promise<Buffer> {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="480" height="600" viewBox="0 0 480 600">
-    <rect width="480" height="600" fill="${c.background}"/>
-    <path d="M60 600 C60 460 140 410 240 410 C340 410 420 460 420 600 Z" fill="${c.shirt}"/>
-    <rect x="205" y="340" width="70" height="80" fill="${c.skin}"/>
-    <ellipse cx="240" cy="250" rx="120" ry="135" fill="${c.skin}"/>
-    <path d="M120 240 C110 120 190 95 240 95 C300 95 375 125 360 240 C340 180 300 160 240 165 C180 160 140 185 120 240 Z" fill="${c.hair}"/>
-    <circle cx="195" cy="260" r="12" fill="#2b2b2b"/>
-    <circle cx="285" cy="260" r="12" fill="#2b2b2b"/>
-    <rect x="0" y="20" width="480" height="56" fill="#000" fill-opacity="0.55"/>
-    <text x="240" y="60" font-family="sans-serif" font-size="34" font-weight="bold" fill="#fff" text-anchor="middle">DEMO 示例 · 非真实照片</text>
-  </svg>`;
-  return sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer();
-}
-
-function demoStorage(): StorageService | null {
-  if (process.env['JEST_WORKER_ID']) return null;
-  try {
-    return createStorage(loadConfig(process.env));
-  } catch (error) {
-    logger.warn(`No storage for demo sighting photos: ${(error as Error).message}`);
-    return null;
-  }
-}
-
-async function addPhoto(manager: EntityManager, storage: StorageService, sightingId: string, colours: NonNullable<DemoSighting['photo']>, at: Date): Promise<void> {
-  const photo = await processPhoto(await drawnPhoto(colours));
-  const [{ id }]: { id: string }[] = await manager.query('SELECT gen_random_uuid() AS id');
-  const folder = `${at.getUTCFullYear()}/${String(at.getUTCMonth() + 1).padStart(2, '0')}`;
-  const displayKey = `${folder}/${id}-display.jpg`;
-  const thumbnailKey = `${folder}/${id}-thumbnail.jpg`;
-  await storage.put(displayKey, photo.display.data, photo.display.type);
-  await storage.put(thumbnailKey, photo.thumbnail.data, photo.thumbnail.type);
-  await manager.insert(AttachmentEntity, {
-    id,
-    entityType: 'sighting',
-    entityId: sightingId,
-    kind: 'photo',
-    originalType: photo.originalType,
-    originalBytes: photo.originalBytes,
-    originalWidth: photo.width,
-    originalHeight: photo.height,
-    sha256: photo.sha256,
-    phash: photo.phash,
-    displayKey,
-    displayType: photo.display.type,
-    displayWidth: photo.display.width,
-    displayHeight: photo.display.height,
-    displayBytes: photo.display.data.length,
-    thumbnailKey,
-    thumbnailType: photo.thumbnail.type,
-    thumbnailBytes: photo.thumbnail.data.length,
-    fileName: 'demo-sighting.jpg',
-    exifLat: null,
-    exifLng: null,
-    exifTakenAt: null,
-    uploadedById: null,
-    createdAt: at,
-    deletedAt: null,
-  });
-}
 
 /** After the cases seed (it links one sighting to a demo file). */
 export const sightingsDemoSeed: DemoSeed = async (manager: EntityManager, demo: DemoContext) => {
   const taihe = demo.jurisdictions['341222'];
   if (!taihe) return;
-  const storage = demoStorage();
+  const storage = demoPhotoStorage();
   const officer = demo.users['officer'];
   const now = Date.now();
   for (const s of DEMO_SIGHTINGS) {
@@ -235,6 +166,9 @@ export const sightingsDemoSeed: DemoSeed = async (manager: EntityManager, demo: 
         updatedAt: createdAt,
       }),
     );
-    if (s.photo && storage) await addPhoto(manager, storage, saved.id, s.photo, createdAt);
+    if (s.photo && storage) {
+      const image = await drawnChild(s.photo, { smile: false }).jpeg({ quality: 85 }).toBuffer();
+      await addDemoPhoto(manager, storage, image, { entityType: 'sighting', entityId: saved.id, fileName: 'demo-sighting.jpg', uploadedById: null, createdAt });
+    }
   }
 };
