@@ -3,14 +3,13 @@
  *   seeds N missing-child files (default 1,000,000) with INSERT … SELECT generate_series, then runs the
  *   same mix of searches (Chinese name, pinyin with and without spaces, given name, case number, the beginning
  *   of a name, a misspelt name)
- *   a) through the API with autocannon at 32 concurrent connections, and
- *   b) as the very SQL the API runs (one statement per pass: the page and its total), straight through pg at 32 concurrent clients,
+ *   a) through the API with autocannon at 32 concurrent connections (in a process of its own), and
+ *   b) as the very SQL the API runs (per pass: the planner's estimate when the pass may be broad, then the page), straight through pg at 32 concurrent clients,
  *   and prints p50/p95 of each and the ratio API / raw. Targets: API p95 ≤ 50 ms, ratio ≤ 1.5.
  *
  *   SWC_NODE_PROJECT=backend/tsconfig.app.json node -r @swc-node/register backend/scripts/bench-case-search.ts [--files 1000000] [--seconds 20]
  *   (with DATABASE_URL=postgres://… it uses that server; otherwise a throwaway embedded one)
  */
-import autocannon from 'autocannon';
 import { Pool } from 'pg';
 import { CaseQueryDto } from '../src/cases/cases.dto';
 import { CasesService } from '../src/cases/cases.service';
@@ -18,6 +17,7 @@ import { compact, fullPinyin, type SearchPass, searchPasses } from '../src/cases
 import { DEMO_PASSWORD } from '../src/database/seed/demo-seed';
 import { accessAs, arg, percentile, seedBenchFiles, startBenchApp } from './bench-support';
 import { CpuMeter, cpuPer } from './bench-cpu';
+import { runLoadClient } from './bench-load-client';
 import { loadavg } from 'node:os';
 
 const FILES = arg('files', 1_000_000);
@@ -66,14 +66,13 @@ async function main(): Promise<void> {
   const warm = await fetch(`${url}/api/v1/cases?q=${encodeURIComponent(queries[0])}`, { headers: { authorization: `Bearer ${accessToken}` } });
   const warmBody = (await warm.json()) as { total: number };
   console.log(`Example: q=${queries[0]} → ${warmBody.total} file(s)`);
-  let next = 0;
   const apiCpu = cpu.read();
-  const apiResult = await autocannon({
+  const apiResult = await runLoadClient({
     url,
     connections: CONNECTIONS,
-    duration: SECONDS,
+    seconds: SECONDS,
     headers: { authorization: `Bearer ${accessToken}` },
-    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/v1/cases?q=${encodeURIComponent(queries[next++ % queries.length])}` }) }],
+    paths: queries.map((q) => `/api/v1/cases?q=${encodeURIComponent(q)}`),
   });
   const non2xx = apiResult.non2xx;
   const apiCpuAfter = cpu.read();
@@ -81,26 +80,29 @@ async function main(): Promise<void> {
   // ---- the same SQL straight through pg
   const cases = app.get(CasesService);
   const access = await accessAs(app, dataSource, 'officer');
-  type Statement = { name: SearchPass; sql: [string, unknown[]] };
-  // As the API does: each query's passes in order, the next only when the one before found nothing.
-  const statements: Statement[][] = [];
+  type Pass = { name: SearchPass; statements: { sql: string; parameters: unknown[] }[] };
+  // As the API does: each query's passes in order, the next only when the one before found nothing; a
+  // pass that may be broad asks the planner's estimate first.
+  const statements: Pass[][] = [];
   for (const q of queries) {
-    const passes: Statement[] = [];
-    for (const pass of searchPasses(q)) {
-      // Ranked by relevance, the page's statement carries the total: no count to run after it.
-      const { sql, parameters, withTotal } = await cases.pageStatement(access, Object.assign(new CaseQueryDto(), { q }), pass);
-      if (!withTotal) throw new Error(`q=${q}: expected a ranked search`);
-      passes.push({ name: pass, sql: [sql, parameters] });
-    }
+    const passes: Pass[] = [];
+    for (const pass of searchPasses(q)) passes.push({ name: pass, statements: await cases.pageStatements(access, Object.assign(new CaseQueryDto(), { q }), pass) });
     statements.push(passes);
   }
   const pool = new Pool({ connectionString: databaseUrl, max: CONNECTIONS });
+  /** Runs a pass's statements in turn; true when its page has rows. */
+  const runPass = async (pass: Pass): Promise<boolean> => {
+    let rows = 0;
+    for (const { sql, parameters } of pass.statements) rows = (await pool.query(sql, parameters)).rowCount ?? 0;
+    return rows > 0;
+  };
   // The plans of every pass each of four queries runs.
   for (const k of [0, 3, 4, 6]) {
     for (const pass of statements[k]) {
-      const plan = await pool.query(`EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF) ${pass.sql[0]}`, pass.sql[1]);
+      const { sql, parameters } = pass.statements[pass.statements.length - 1];
+      const plan = await pool.query(`EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF) ${sql}`, parameters);
       console.log(`Plan for q=${queries[k]}, ${pass.name} pass:\n${plan.rows.map((r: Record<string, string>) => `    ${r['QUERY PLAN']}`).join('\n')}`);
-      if ((await pool.query(pass.sql[0], pass.sql[1])).rowCount! > 0) break;
+      if (await runPass(pass)) break;
     }
   }
   // Each kind alone, one search at a time (no queueing): what the 32-connection figures are made of.
@@ -108,9 +110,7 @@ async function main(): Promise<void> {
   for (let round = 0; round < 2; round++) {
     for (const [k, passes] of statements.entries()) {
       const start = process.hrtime.bigint();
-      for (const pass of passes) {
-        if ((await pool.query(pass.sql[0], pass.sql[1])).rowCount! > 0) break;
-      }
+      for (const pass of passes) if (await runPass(pass)) break;
       const kind = KINDS[k % KINDS.length];
       if (round === 1) byKind.set(kind, [...(byKind.get(kind) ?? []), Number(process.hrtime.bigint() - start) / 1e6]);
     }
@@ -130,9 +130,7 @@ async function main(): Promise<void> {
       while (Date.now() < deadline) {
         const passes = statements[i++ % statements.length];
         const start = process.hrtime.bigint();
-        for (const pass of passes) {
-          if ((await pool.query(pass.sql[0], pass.sql[1])).rowCount! > 0) break;
-        }
+        for (const pass of passes) if (await runPass(pass)) break;
         latencies.push(Number(process.hrtime.bigint() - start) / 1e6);
       }
     }),
@@ -149,7 +147,7 @@ async function main(): Promise<void> {
   console.log(`  API  (autocannon): p50 ${api.p50.toFixed(1)} ms, p95 ≈ ${p95.toFixed(1)} ms (p90 ${apiResult.latency.p90} / p97.5 ${apiResult.latency.p97_5}), ${api.rps.toFixed(0)} req/s, non-2xx ${non2xx}`);
   console.log(`  raw SQL (pg, same statements): p50 ${raw.p50.toFixed(1)} ms, p95 ${raw.p95.toFixed(1)} ms, ${(raw.count / SECONDS).toFixed(0)} searches/s`);
   console.log(`  ratio API / raw: p50 ${(api.p50 / raw.p50).toFixed(2)}, p95 ${(p95 / raw.p95).toFixed(2)}   (targets: API p95 ≤ 50 ms, ratio ≤ 1.5)`);
-  // CPU per search, not skewed by other work on the machine (autocannon and the pg client run in this process too).
+  // CPU per search, not skewed by other work on the machine (the raw side's pg client runs in this process; autocannon in its own).
   console.log(`  API: ${cpuPer(apiCpu, apiCpuAfter, Math.max(1, apiResult.requests.total), 'search')}`);
   console.log(`  raw: ${cpuPer(rawCpu, rawCpuAfter, Math.max(1, latencies.length), 'search')}`);
   console.log(`  load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);

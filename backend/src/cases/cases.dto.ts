@@ -247,6 +247,11 @@ export class CaseSummaryDto {
 
 export class CasePageDto extends PageMetaDto {
   @ApiProperty({ type: [CaseSummaryDto] }) items: CaseSummaryDto[];
+  @ApiProperty({
+    description:
+      'True for a search so broad (more than about 2,000 matching files) that its files are listed newest first instead of ranked, and `total` is PostgreSQL\'s estimate of the matches.',
+  })
+  totalIsEstimate: boolean;
 }
 
 export class CaseTimelineEntryDto {

@@ -30,7 +30,7 @@ import {
   type ShareCaseDto,
   type UpdateCaseDto,
 } from './cases.dto';
-import { caseNumberPrefix, compact, escapeLike, fullPinyin, hasHan, nameSearchColumns, type SearchPass, searchPasses } from './search-text';
+import { caseNumberPrefix, compact, escapeLike, fullPinyin, hasHan, nameSearchColumns, nearKeys, type SearchPass, searchPasses } from './search-text';
 
 export const CASE_SCOPE_COLUMNS = {
   id: 'c.id',
@@ -107,6 +107,7 @@ type ListOrder = [expression: string, direction: 'ASC' | 'DESC'][];
 /** One search pass over the list's filtered files, with the list's order. */
 interface SearchedList {
   qb: SelectQueryBuilder<CaseEntity>;
+  pass: SearchPass;
   order: ListOrder;
   /** Ordered by search relevance (no sort field chosen). */
   byRelevance: boolean;
@@ -118,6 +119,30 @@ interface PageStatement {
   /** The rows carry the total (`total`): no count needed while the page has rows. */
   withTotal: boolean;
 }
+
+/** One page of a pass and its total, or PostgreSQL's estimate of it for a broad search. */
+interface ListPage {
+  rows: CaseListRow[];
+  total: number;
+  totalIsEstimate: boolean;
+}
+
+/**
+ * A search that PostgreSQL estimates to match more files than this is broad: ranking it reads every match
+ * (a one-syllable given name matches some 20,000 of a county's 450,000 files: 350 ms and more), and officers
+ * narrow such a search rather than read it. It is listed newest first instead, which the created-date
+ * index serves a page at a time, with the estimate as its total. Near this figure both ways cost about
+ * the same on a million files (ranking reads the matches; newest first reads files until a page of matches).
+ */
+export const BROAD_SEARCH_ESTIMATE = 2_000;
+
+/** The passes that can match that many files: the near and similarity passes find names a typo or two away. */
+const PASSES_THAT_CAN_BE_BROAD: readonly SearchPass[] = ['exact', 'substring'];
+
+const NEWEST_FIRST: ListOrder = [
+  ['c.created_at', 'DESC'],
+  ['c.id', 'ASC'],
+];
 
 /**
  * The list's page as one statement, the jurisdiction and officer joined to the page's rows only.
@@ -138,6 +163,17 @@ function pageStatement({ qb, order, byRelevance }: SearchedList, query: CaseQuer
                  LEFT JOIN users officer ON officer.id = p.assigned_officer_id
                 ORDER BY ${order.map(([, direction], i) => `p.sort_${i} ${direction}`).join(', ')}`;
   return { sql, parameters, withTotal: byRelevance };
+}
+
+/** Whether a pass could be broad: ranked by relevance in a pass that can match that many files. */
+function mayBeBroad(list: SearchedList): boolean {
+  return list.byRelevance && PASSES_THAT_CAN_BE_BROAD.includes(list.pass);
+}
+
+/** The planner's estimate of how many files a pass matches: EXPLAIN, from the table's statistics (nothing is read). */
+function estimateStatement(list: SearchedList): { sql: string; parameters: unknown[] } {
+  const [sql, parameters] = list.qb.clone().select('1').getQueryAndParameters();
+  return { sql: `EXPLAIN (FORMAT JSON) ${sql}`, parameters };
 }
 
 /** The pass's query with the jurisdiction (j) and officer joined, in the list's order. Takes over `list.qb`. */
@@ -203,7 +239,7 @@ export class CasesService {
 
   async list(access: AccessContext, query: CaseQueryDto): Promise<CasePageDto> {
     const filtered = await this.filtered(access, query);
-    let page: { rows: CaseListRow[]; total: number } = { rows: [], total: 0 };
+    let page: ListPage = { rows: [], total: 0, totalIsEstimate: false };
     for (const pass of searchPasses(query.q)) {
       page = await this.page(this.searched(filtered, query, pass), query);
       if (page.total > 0) break;
@@ -213,7 +249,7 @@ export class CasesService {
       const scope = { id: row.id, jurisdictionPath: row.jurisdiction_path, sharedWithOrganisationId: row.shared_with_organisation_id, sharedUntil: row.shared_until };
       return this.toSummary(row, caseViewFor(access.ability, scope) ?? 'minimal', now);
     });
-    return toPage(items, page.total, query);
+    return { ...toPage(items, page.total, query), totalIsEstimate: page.totalIsEstimate };
   }
 
   /** The list's query with the search pass the list would show (so an export holds the rows the list shows). */
@@ -227,18 +263,36 @@ export class CasesService {
     return withJoins(this.searched(filtered, query, passes[passes.length - 1]));
   }
 
-  /** One page and its total: from the page's own rows when they carry it, else from a count when the page is full or past the end. */
-  private async page(list: SearchedList, query: CaseQueryDto): Promise<{ rows: CaseListRow[]; total: number }> {
-    const statement = pageStatement({ ...list, qb: list.qb.clone() }, query);
+  /**
+   * One page and its total: from the page's own rows when they carry it, else from a count when the page
+   * is full or past the end. A broad search (see BROAD_SEARCH_ESTIMATE) is read newest first instead of
+   * ranked, and its total is the estimate unless its first page shows there are fewer.
+   */
+  private async page(list: SearchedList, query: CaseQueryDto): Promise<ListPage> {
+    const { statement, estimate } = await this.planPage(list, query);
     const rows: CaseListRow[] = await this.dataSource.query(statement.sql, statement.parameters);
-    if (statement.withTotal && rows.length > 0) return { rows, total: Number(rows[0].total) };
-    if (query.offset === 0 && rows.length < query.pageSize) return { rows, total: rows.length };
-    return { rows, total: await list.qb.getCount() };
+    if (query.offset === 0 && rows.length < query.pageSize) return { rows, total: rows.length, totalIsEstimate: false };
+    if (estimate !== null) return { rows, total: Math.max(estimate, query.offset + rows.length), totalIsEstimate: true };
+    if (statement.withTotal && rows.length > 0) return { rows, total: Number(rows[0].total), totalIsEstimate: false };
+    return { rows, total: await list.qb.getCount(), totalIsEstimate: false };
   }
 
-  /** The statement of one pass of the list's page, as `list` runs it (for the search benchmark). */
-  async pageStatement(access: AccessContext, query: CaseQueryDto, pass: SearchPass): Promise<PageStatement> {
-    return pageStatement(this.searched(await this.filtered(access, query), query, pass), query);
+  /** The statement of a pass's page, and PostgreSQL's estimate of its matches when the search is broad (null otherwise). */
+  private async planPage(list: SearchedList, query: CaseQueryDto): Promise<{ statement: PageStatement; estimate: number | null }> {
+    if (mayBeBroad(list)) {
+      const { sql, parameters } = estimateStatement(list);
+      const [{ 'QUERY PLAN': plan }]: { 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }[] = await this.dataSource.query(sql, parameters);
+      const estimate = Math.round(plan[0].Plan['Plan Rows']);
+      if (estimate > BROAD_SEARCH_ESTIMATE) return { statement: pageStatement({ ...list, qb: list.qb.clone(), order: NEWEST_FIRST, byRelevance: false }, query), estimate };
+    }
+    return { statement: pageStatement({ ...list, qb: list.qb.clone() }, query), estimate: null };
+  }
+
+  /** The statements of one pass of the list's page, in the order `list` runs them (for the search benchmark). */
+  async pageStatements(access: AccessContext, query: CaseQueryDto, pass: SearchPass): Promise<{ sql: string; parameters: unknown[] }[]> {
+    const list = this.searched(await this.filtered(access, query), query, pass);
+    const { statement } = await this.planPage(list, query);
+    return mayBeBroad(list) ? [estimateStatement(list), statement] : [statement];
   }
 
   /** One search pass over the filtered files (a copy of them), and the list's order. */
@@ -255,7 +309,7 @@ export class CasesService {
       order.push(['c.created_at', 'DESC']);
     }
     order.push(['c.id', 'ASC']);
-    return { qb, order, byRelevance: !query.sort && relevance !== null };
+    return { qb, pass, order, byRelevance: !query.sort && relevance !== null };
   }
 
   /** The files in the caller's scope (in SQL) that pass the list's filters, before any search. */
@@ -319,6 +373,9 @@ export class CasesService {
         // The column holds each name's compact form too, so the compact pattern covers the spaced one;
         // text without letters or digits (e.g. '%') is looked for as it is, literally.
         qb.andWhere(compacted.length >= 2 ? 'c.search_pinyin LIKE :compactLike' : 'c.search_pinyin LIKE :spacedLike');
+        break;
+      case 'near':
+        qb.andWhere('c.search_terms && ARRAY[:...nearKeys]::text[]', { nearKeys: nearKeys(compacted) });
         break;
       case 'similar':
         qb.andWhere(':compacted <% c.search_pinyin');

@@ -1,4 +1,4 @@
-import { caseNumberPrefix, compact, escapeLike, fullPinyin, pinyinInitials, searchPasses, searchPinyin, searchTerms } from './search-text';
+import { caseNumberPrefix, compact, escapeLike, fullPinyin, nearKeys, pinyinInitials, searchPasses, searchPinyin, searchTerms } from './search-text';
 
 describe('search text helpers', () => {
   it('writes full pinyin without tones and the initials', () => {
@@ -20,10 +20,10 @@ describe('search text helpers', () => {
     // Not the inside of a syllable, nor single letters, nor anything twice.
     for (const inside of ['hang', 'iaom', 'z', 'm']) expect(terms).not.toContain(inside);
     expect(new Set(terms).size).toBe(terms.length);
-    expect(searchTerms('Anna Li')).toEqual(['an', 'ann', 'anna', 'annal', 'annali', 'li']);
+    expect(searchTerms('Anna Li').filter((t) => !t.startsWith('~'))).toEqual(['an', 'ann', 'anna', 'annal', 'annali', 'li']);
     expect(searchTerms(null, '')).toEqual([]);
     // A very long name adds bounded terms.
-    expect(Math.max(...searchTerms('x'.repeat(500)).map((t) => t.length))).toBe(40);
+    expect(Math.max(...searchTerms('x'.repeat(500)).map((t) => t.replace(/^~/, '').length))).toBe(40);
   });
 
   it('keeps text without Chinese characters as typed, lower-cased with single spaces (as pinyin-pro would)', () => {
@@ -50,11 +50,27 @@ describe('search text helpers', () => {
   });
 
   it('runs the exact pass first, then substrings for short text or similarity for longer text', () => {
-    expect(searchPasses('张小明')).toEqual(['exact', 'similar']);
-    expect(searchPasses('zhangxaioming')).toEqual(['exact', 'similar']);
+    expect(searchPasses('张小明')).toEqual(['exact', 'near', 'similar']);
+    expect(searchPasses('zhangxaioming')).toEqual(['exact', 'near', 'similar']);
+    expect(searchPasses('ming')).toEqual(['exact', 'similar']);
     expect(searchPasses('li')).toEqual(['exact', 'substring']);
     expect(searchPasses('%')).toEqual(['substring']);
     expect(searchPasses('MC-2026-00')).toEqual(['exact']);
     expect(searchPasses(undefined)).toEqual(['exact']);
+  });
+
+  it('gives a name run of five letters or more near keys that a query one typo away shares', () => {
+    const terms = new Set(searchTerms('张小明'));
+    expect(terms).toContain('~zhangxiaoming');
+    expect(terms).toContain('~xiaoming');
+    expect(terms).not.toContain('~ming');
+    const found = (typed: string) => nearKeys(typed).some((key) => terms.has(key));
+    expect(found('zhangxaioming')).toBe(true); // two letters swapped
+    expect(found('zhangxiaomin')).toBe(true); // a letter missing
+    expect(found('zhangxiiaoming')).toBe(true); // a letter extra
+    expect(found('zhangxiaoning')).toBe(true); // a letter wrong
+    expect(found('xiaomnig')).toBe(true); // the given name alone, misspelt
+    expect(found('zhangxaiomnig')).toBe(false); // two typos: left to the similarity pass
+    expect(found('lixiaoming')).toBe(false);
   });
 });

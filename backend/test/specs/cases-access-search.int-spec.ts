@@ -1,3 +1,5 @@
+import { BROAD_SEARCH_ESTIMATE } from '../../src/cases/cases.service';
+import { nearKeys, searchTerms } from '../../src/cases/search-text';
 import { fillSearchTerms } from '../../src/database/migrations/1764810000000-case-search-terms';
 import { TAIHE_CASE } from '../support/case-fixtures';
 import { createTestApp, type TestApp, USERS } from '../test-app';
@@ -193,7 +195,51 @@ describe('cases: scope, NGO sharing, lab view, list filters and search', () => {
     ids.li = row.id;
     await fillSearchTerms(t.dataSource);
     const [after] = await t.dataSource.query(`SELECT search_terms FROM cases WHERE id = $1`, [row.id]);
-    expect(after.search_terms).toEqual(expect.arrayContaining(['lixiang', 'xiang', 'lx', 'xiangxiang']));
+    expect(after.search_terms).toEqual(expect.arrayContaining(['lixiang', 'xiang', 'lx', 'xiangxiang', '~lixiang', '~ixiang', '~xiangxiang']));
     expect(names(await list(`?q=lixiang`))).toEqual(['李想']);
+  });
+
+  it('finds a name one typo away by its near keys, an index lookup', async () => {
+    const [{ found }] = await t.dataSource.query(`SELECT array_agg(child_full_name) AS found FROM cases WHERE search_terms && $1::text[]`, [nearKeys('zhangxaioming')]);
+    expect(found).toContain('张小明');
+    expect(found).not.toContain('王丽丽');
+  });
+
+  it('lists a broad search newest first with the planner’s estimate as its total; ranked and exact otherwise', async () => {
+    // 2,000 files of one name in Taihe: far more than BROAD_SEARCH_ESTIMATE, once the statistics know them.
+    const files = 2 * BROAD_SEARCH_ESTIMATE;
+    await t.dataSource.query(
+      `INSERT INTO cases (case_number, child_full_name, search_pinyin, search_terms, child_sex, child_birth_date_estimate, last_seen_at, last_seen_place,
+                          priority, status, jurisdiction_id, jurisdiction_path, created_at, updated_at)
+       SELECT 'MC-2018-' || lpad(g::text, 6, '0'), '仝宽博', 'tong kuan bo tongkuanbo tkb', $1::text[], 'male', date '2016-01-01',
+              now(), '太和县', 'normal', 'open', j.id, j.path, now() - g * interval '1 minute', now()
+         FROM jurisdictions j, generate_series(1, $2::int) g WHERE j.code = '341222'`,
+      [searchTerms('仝宽博'), files],
+    );
+    await t.dataSource.query('ANALYZE cases');
+    try {
+      const broad = await t.http().get('/api/v1/cases?q=kuanbo&pageSize=25').set('Authorization', officer);
+      expect(broad.status).toBe(200);
+      expect(broad.body.totalIsEstimate).toBe(true);
+      expect(broad.body.total).toBeGreaterThan(BROAD_SEARCH_ESTIMATE);
+      const created = broad.body.items.map((i: { createdAt: string }) => i.createdAt);
+      expect(broad.body.items).toHaveLength(25);
+      expect(created).toEqual([...created].sort().reverse());
+      const second = await t.http().get('/api/v1/cases?q=kuanbo&pageSize=25&page=2').set('Authorization', officer);
+      expect(second.body.items[0].createdAt < created[24]).toBe(true);
+      // Past the end: no rows, still the estimate.
+      const past = await t.http().get('/api/v1/cases?q=kuanbo&pageSize=100&page=100').set('Authorization', officer);
+      expect(past.body).toMatchObject({ items: [], totalIsEstimate: true });
+      // Sorted by a field, the same search is counted exactly; a narrow search stays ranked and exact.
+      const sorted = await t.http().get('/api/v1/cases?q=kuanbo&sort=caseNumber').set('Authorization', officer);
+      expect(sorted.body).toMatchObject({ total: files, totalIsEstimate: false });
+      const narrow = await list('?q=zhangxiaoming');
+      expect(names(narrow)).toEqual(['张小明']);
+      expect(narrow.body.totalIsEstimate).toBe(false);
+      // Another county's officer sees none of them, estimate or not: a first page shorter than a page is exact.
+      expect((await t.http().get('/api/v1/cases?q=kuanbo').set('Authorization', pudong)).body).toMatchObject({ total: 0, items: [] });
+    } finally {
+      await t.dataSource.query(`DELETE FROM cases WHERE case_number LIKE 'MC-2018-%' AND child_full_name = '仝宽博'`);
+    }
   });
 });

@@ -1678,6 +1678,8 @@ export interface components {
             page: number;
             pageSize: number;
             items: components["schemas"]["CaseSummaryDto"][];
+            /** @description True for a search so broad (more than about 2,000 matching files) that its files are listed newest first instead of ranked, and `total` is PostgreSQL's estimate of the matches. */
+            totalIsEstimate: boolean;
         };
         ChildInputDto: {
             /** @example 张小明 */

@@ -5,7 +5,7 @@ import { TranslocoService } from '@jsverse/transloco';
 /** Material paginator labels in the active language. */
 @Injectable()
 export class TranslatedPaginatorIntl extends MatPaginatorIntl {
-  private readonly transloco = inject(TranslocoService);
+  protected readonly transloco = inject(TranslocoService);
 
   constructor() {
     super();
@@ -20,10 +20,19 @@ export class TranslatedPaginatorIntl extends MatPaginatorIntl {
     });
   }
 
-  override getRangeLabel = (page: number, pageSize: number, length: number): string => {
+  override getRangeLabel = (
+    page: number,
+    pageSize: number,
+    length: number,
+  ): string => {
     if (length === 0) return this.transloco.translate('paginator.rangeEmpty');
     const start = page * pageSize + 1;
     const end = Math.min((page + 1) * pageSize, length);
-    return this.transloco.translate('paginator.range', { start, end, length });
+    return this.rangeLabel(start, end, length);
   };
+
+  /** The label of a non-empty page, for subclasses that word the total differently. */
+  protected rangeLabel(start: number, end: number, length: number): string {
+    return this.transloco.translate('paginator.range', { start, end, length });
+  }
 }

@@ -84,6 +84,7 @@ describe('CaseListPage', () => {
       total: 40,
       page: 1,
       pageSize: 25,
+      totalIsEstimate: false,
     });
 
     const table = await loader.getHarness(MatTableHarness);
@@ -106,6 +107,7 @@ describe('CaseListPage', () => {
       total: 40,
       page: 2,
       pageSize: 25,
+      totalIsEstimate: false,
     });
     expect(await paginator.getRangeLabel()).toBe('26–40 of 40');
   });
@@ -113,7 +115,13 @@ describe('CaseListPage', () => {
   it('sorts by the server allow-list fields only', async () => {
     httpMock
       .expectOne((r) => r.url === '/api/v1/cases')
-      .flush({ items: [file(1, 'open')], total: 1, page: 1, pageSize: 25 });
+      .flush({
+        items: [file(1, 'open')],
+        total: 1,
+        page: 1,
+        pageSize: 25,
+        totalIsEstimate: false,
+      });
     const sort = await loader.getHarness(MatSortHarness);
     const headers = await sort.getSortHeaders();
     const labels = await Promise.all(headers.map((h) => h.getLabel()));
@@ -123,17 +131,35 @@ describe('CaseListPage', () => {
     await child.click();
     const sorted = httpMock.expectOne((r) => r.url === '/api/v1/cases');
     expect(sorted.request.params.get('sort')).toBe('childName');
-    sorted.flush({ items: [file(1, 'open')], total: 1, page: 1, pageSize: 25 });
+    sorted.flush({
+      items: [file(1, 'open')],
+      total: 1,
+      page: 1,
+      pageSize: 25,
+      totalIsEstimate: false,
+    });
     await child.click();
     const desc = httpMock.expectOne((r) => r.url === '/api/v1/cases');
     expect(desc.request.params.get('sort')).toBe('-childName');
-    desc.flush({ items: [file(1, 'open')], total: 1, page: 1, pageSize: 25 });
+    desc.flush({
+      items: [file(1, 'open')],
+      total: 1,
+      page: 1,
+      pageSize: 25,
+      totalIsEstimate: false,
+    });
   });
 
   it('searches on the server and says so when nothing matches', async () => {
     httpMock
       .expectOne((r) => r.url === '/api/v1/cases')
-      .flush({ items: [file(1, 'open')], total: 1, page: 1, pageSize: 25 });
+      .flush({
+        items: [file(1, 'open')],
+        total: 1,
+        page: 1,
+        pageSize: 25,
+        totalIsEstimate: false,
+      });
     const search = await loader.getHarness(
       MatInputHarness.with({ selector: '[formControlName="q"]' }),
     );
@@ -142,11 +168,64 @@ describe('CaseListPage', () => {
     const req = httpMock.expectOne((r) => r.url === '/api/v1/cases');
     expect(req.request.params.get('q')).toBe('zhangxm');
     expect(req.request.params.get('page')).toBe('1');
-    req.flush({ items: [], total: 0, page: 1, pageSize: 25 });
+    req.flush({
+      items: [],
+      total: 0,
+      page: 1,
+      pageSize: 25,
+      totalIsEstimate: false,
+    });
     await fixture.whenStable();
     expect((fixture.nativeElement as HTMLElement).textContent).toContain(
       'No files match',
     );
     expect(await loader.getAllHarnesses(MatTableHarness)).toHaveLength(0);
+  });
+
+  it('reads an estimated total as approximate and says why the files are newest first', async () => {
+    httpMock
+      .expectOne((r) => r.url === '/api/v1/cases')
+      .flush({
+        items: [file(1, 'open')],
+        total: 1,
+        page: 1,
+        pageSize: 25,
+        totalIsEstimate: false,
+      });
+    const search = await loader.getHarness(
+      MatInputHarness.with({ selector: '[formControlName="q"]' }),
+    );
+    const paginator = await loader.getHarness(MatPaginatorHarness);
+    const text = () => (fixture.nativeElement as HTMLElement).textContent;
+    const hint =
+      'Many files match this search, so they are listed newest first';
+
+    await search.setValue('明');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    httpMock
+      .expectOne((r) => r.url === '/api/v1/cases')
+      .flush({
+        items: [file(1, 'open'), file(2, 'open')],
+        total: 20566,
+        page: 1,
+        pageSize: 25,
+        totalIsEstimate: true,
+      });
+    expect(await paginator.getRangeLabel()).toBe('1–25 of about 21,000');
+    expect(text()).toContain(hint);
+
+    await search.setValue('张小明');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    httpMock
+      .expectOne((r) => r.url === '/api/v1/cases')
+      .flush({
+        items: [file(1, 'open')],
+        total: 1234,
+        page: 1,
+        pageSize: 25,
+        totalIsEstimate: false,
+      });
+    expect(await paginator.getRangeLabel()).toBe('1–25 of 1234');
+    expect(text()).not.toContain(hint);
   });
 });

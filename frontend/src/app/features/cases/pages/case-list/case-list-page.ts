@@ -13,7 +13,10 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule } from '@angular/material/paginator';
+import {
+  MatPaginatorIntl,
+  MatPaginatorModule,
+} from '@angular/material/paginator';
 import type { PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
@@ -45,6 +48,7 @@ import type {
   CaseStatus,
   ChildSex,
 } from '../../data/cases-api.service';
+import { CaseListPaginatorIntl } from './case-list-paginator-intl';
 
 @Component({
   selector: 'hw-case-list-page',
@@ -72,6 +76,10 @@ import type {
   templateUrl: './case-list-page.html',
   styleUrl: './case-list-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [
+    CaseListPaginatorIntl,
+    { provide: MatPaginatorIntl, useExisting: CaseListPaginatorIntl },
+  ],
 })
 export class CaseListPage {
   private readonly api = inject(CasesApiService);
@@ -79,6 +87,7 @@ export class CaseListPage {
   private readonly router = inject(Router);
   private readonly auth = inject(AuthService);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly paginatorIntl = inject(CaseListPaginatorIntl);
   protected readonly language = inject(LanguageService).current;
 
   protected readonly statuses = CASE_STATUSES;
@@ -185,6 +194,7 @@ export class CaseListPage {
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (page) => {
+          this.paginatorIntl.setTotalIsEstimate(page.totalIsEstimate);
           this.page.set(page);
           this.loading.set(false);
         },
