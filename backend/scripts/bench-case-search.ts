@@ -16,7 +16,7 @@ import { CasesService } from '../src/cases/cases.service';
 import { compact, fullPinyin, type SearchPass, searchPasses } from '../src/cases/search-text';
 import { DEMO_PASSWORD } from '../src/database/seed/demo-seed';
 import { accessAs, arg, percentile, seedBenchFiles, startBenchApp } from './bench-support';
-import { CpuMeter, cpuPer } from './bench-cpu';
+import { CpuMeter, cpuPer, stealShare } from './bench-cpu';
 import { runLoadClient } from './bench-load-client';
 import { loadavg } from 'node:os';
 
@@ -150,6 +150,7 @@ async function main(): Promise<void> {
   // CPU per search, not skewed by other work on the machine (the raw side's pg client runs in this process; autocannon in its own).
   console.log(`  API: ${cpuPer(apiCpu, apiCpuAfter, Math.max(1, apiResult.requests.total), 'search')}`);
   console.log(`  raw: ${cpuPer(rawCpu, rawCpuAfter, Math.max(1, latencies.length), 'search')}`);
+  console.log(`  during the API run ${stealShare(apiCpu, apiCpuAfter)}; during the raw run ${stealShare(rawCpu, rawCpuAfter)}`);
   console.log(`  load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   await stop();
 }

@@ -26,13 +26,35 @@ export class CpuMeter {
         if (stat && (stat.ppid === this.postmasterPid || pid === this.postmasterPid)) postgres.set(pid, stat.cpu);
       }
     }
-    return { node: (own.user + own.system) / 1e6, postgres };
+    return { node: (own.user + own.system) / 1e6, postgres, machine: machineTicks() };
   }
 }
 
 export interface CpuReading {
   node: number;
   postgres: Map<number, number>;
+  /** The whole machine's CPU ticks so far, and those a hypervisor gave to other machines (steal). */
+  machine: { total: number; steal: number };
+}
+
+/** From the first line of /proc/stat (user nice system idle iowait irq softirq steal …); zeros elsewhere. */
+function machineTicks(): { total: number; steal: number } {
+  try {
+    const ticks = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+    return { total: ticks.reduce((a, b) => a + b, 0), steal: ticks[7] ?? 0 };
+  } catch {
+    return { total: 0, steal: 0 };
+  }
+}
+
+/**
+ * "12 % of the machine's CPU time went to other machines (steal)": on a shared virtual machine the
+ * figures of a run with much steal are slower than the same code on the same machine at another hour.
+ */
+export function stealShare(before: CpuReading, after: CpuReading): string {
+  const total = after.machine.total - before.machine.total;
+  const steal = after.machine.steal - before.machine.steal;
+  return `${total > 0 ? Math.round((100 * steal) / total) : 0} % of the machine's CPU time went to other machines (hypervisor steal)`;
 }
 
 const TICKS_PER_SECOND = 100;

@@ -42,6 +42,22 @@ function file(
   };
 }
 
+/** The API's answer: a page of files, page 1 of 25 and an exact total unless given. */
+function pageOf(
+  items: Schemas['CaseSummaryDto'][],
+  total: number,
+  more: { page?: number; totalIsEstimate?: boolean } = {},
+): Schemas['CasePageDto'] {
+  return {
+    items,
+    total,
+    page: 1,
+    pageSize: 25,
+    totalIsEstimate: false,
+    ...more,
+  };
+}
+
 describe('CaseListPage', () => {
   let fixture: ComponentFixture<CaseListPage>;
   let loader: HarnessLoader;
@@ -79,13 +95,7 @@ describe('CaseListPage', () => {
     expect(req.request.params.get('pageSize')).toBe('25');
     expect(req.request.params.has('status')).toBe(false);
     expect(req.request.params.has('sort')).toBe(false);
-    req.flush({
-      items: [file(1, 'open'), file(2, 'sighted')],
-      total: 40,
-      page: 1,
-      pageSize: 25,
-      totalIsEstimate: false,
-    });
+    req.flush(pageOf([file(1, 'open'), file(2, 'sighted')], 40));
 
     const table = await loader.getHarness(MatTableHarness);
     const rows = await table.getCellTextByColumnName();
@@ -102,26 +112,14 @@ describe('CaseListPage', () => {
     await paginator.goToNextPage();
     const next = httpMock.expectOne((r) => r.url === '/api/v1/cases');
     expect(next.request.params.get('page')).toBe('2');
-    next.flush({
-      items: [file(3, 'closed')],
-      total: 40,
-      page: 2,
-      pageSize: 25,
-      totalIsEstimate: false,
-    });
+    next.flush(pageOf([file(3, 'closed')], 40, { page: 2 }));
     expect(await paginator.getRangeLabel()).toBe('26–40 of 40');
   });
 
   it('sorts by the server allow-list fields only', async () => {
     httpMock
       .expectOne((r) => r.url === '/api/v1/cases')
-      .flush({
-        items: [file(1, 'open')],
-        total: 1,
-        page: 1,
-        pageSize: 25,
-        totalIsEstimate: false,
-      });
+      .flush(pageOf([file(1, 'open')], 1));
     const sort = await loader.getHarness(MatSortHarness);
     const headers = await sort.getSortHeaders();
     const labels = await Promise.all(headers.map((h) => h.getLabel()));
@@ -131,35 +129,17 @@ describe('CaseListPage', () => {
     await child.click();
     const sorted = httpMock.expectOne((r) => r.url === '/api/v1/cases');
     expect(sorted.request.params.get('sort')).toBe('childName');
-    sorted.flush({
-      items: [file(1, 'open')],
-      total: 1,
-      page: 1,
-      pageSize: 25,
-      totalIsEstimate: false,
-    });
+    sorted.flush(pageOf([file(1, 'open')], 1));
     await child.click();
     const desc = httpMock.expectOne((r) => r.url === '/api/v1/cases');
     expect(desc.request.params.get('sort')).toBe('-childName');
-    desc.flush({
-      items: [file(1, 'open')],
-      total: 1,
-      page: 1,
-      pageSize: 25,
-      totalIsEstimate: false,
-    });
+    desc.flush(pageOf([file(1, 'open')], 1));
   });
 
   it('searches on the server and says so when nothing matches', async () => {
     httpMock
       .expectOne((r) => r.url === '/api/v1/cases')
-      .flush({
-        items: [file(1, 'open')],
-        total: 1,
-        page: 1,
-        pageSize: 25,
-        totalIsEstimate: false,
-      });
+      .flush(pageOf([file(1, 'open')], 1));
     const search = await loader.getHarness(
       MatInputHarness.with({ selector: '[formControlName="q"]' }),
     );
@@ -168,13 +148,7 @@ describe('CaseListPage', () => {
     const req = httpMock.expectOne((r) => r.url === '/api/v1/cases');
     expect(req.request.params.get('q')).toBe('zhangxm');
     expect(req.request.params.get('page')).toBe('1');
-    req.flush({
-      items: [],
-      total: 0,
-      page: 1,
-      pageSize: 25,
-      totalIsEstimate: false,
-    });
+    req.flush(pageOf([], 0));
     await fixture.whenStable();
     expect((fixture.nativeElement as HTMLElement).textContent).toContain(
       'No files match',
@@ -185,13 +159,7 @@ describe('CaseListPage', () => {
   it('reads an estimated total as approximate and says why the files are newest first', async () => {
     httpMock
       .expectOne((r) => r.url === '/api/v1/cases')
-      .flush({
-        items: [file(1, 'open')],
-        total: 1,
-        page: 1,
-        pageSize: 25,
-        totalIsEstimate: false,
-      });
+      .flush(pageOf([file(1, 'open')], 1));
     const search = await loader.getHarness(
       MatInputHarness.with({ selector: '[formControlName="q"]' }),
     );
@@ -204,13 +172,11 @@ describe('CaseListPage', () => {
     await new Promise((resolve) => setTimeout(resolve, 400));
     httpMock
       .expectOne((r) => r.url === '/api/v1/cases')
-      .flush({
-        items: [file(1, 'open'), file(2, 'open')],
-        total: 20566,
-        page: 1,
-        pageSize: 25,
-        totalIsEstimate: true,
-      });
+      .flush(
+        pageOf([file(1, 'open'), file(2, 'open')], 20566, {
+          totalIsEstimate: true,
+        }),
+      );
     expect(await paginator.getRangeLabel()).toBe('1–25 of about 21,000');
     expect(text()).toContain(hint);
 
@@ -218,13 +184,7 @@ describe('CaseListPage', () => {
     await new Promise((resolve) => setTimeout(resolve, 400));
     httpMock
       .expectOne((r) => r.url === '/api/v1/cases')
-      .flush({
-        items: [file(1, 'open')],
-        total: 1234,
-        page: 1,
-        pageSize: 25,
-        totalIsEstimate: false,
-      });
+      .flush(pageOf([file(1, 'open')], 1234));
     expect(await paginator.getRangeLabel()).toBe('1–25 of 1234');
     expect(text()).not.toContain(hint);
   });
