@@ -277,22 +277,29 @@ export class CasesService {
     return { rows, total: await list.qb.getCount(), totalIsEstimate: false };
   }
 
-  /** The statement of a pass's page, and PostgreSQL's estimate of its matches when the search is broad (null otherwise). */
-  private async planPage(list: SearchedList, query: CaseQueryDto): Promise<{ statement: PageStatement; estimate: number | null }> {
-    if (mayBeBroad(list)) {
-      const { sql, parameters } = estimateStatement(list);
-      const [{ 'QUERY PLAN': plan }]: { 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }[] = await this.dataSource.query(sql, parameters);
-      const estimate = Math.round(plan[0].Plan['Plan Rows']);
-      if (estimate > BROAD_SEARCH_ESTIMATE) return { statement: pageStatement({ ...list, qb: list.qb.clone(), order: NEWEST_FIRST, byRelevance: false }, query), estimate };
+  /**
+   * The statement of a pass's page, and PostgreSQL's estimate of its matches when the search is broad
+   * (null otherwise), with the EXPLAIN that asked for it when the pass may be broad.
+   */
+  private async planPage(
+    list: SearchedList,
+    query: CaseQueryDto,
+  ): Promise<{ statement: PageStatement; estimate: number | null; asked: { sql: string; parameters: unknown[] } | null }> {
+    const asked = mayBeBroad(list) ? estimateStatement(list) : null;
+    let estimate: number | null = null;
+    if (asked) {
+      const [{ 'QUERY PLAN': plan }]: { 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }[] = await this.dataSource.query(asked.sql, asked.parameters);
+      const planned = Math.round(plan[0].Plan['Plan Rows']);
+      if (planned > BROAD_SEARCH_ESTIMATE) estimate = planned;
     }
-    return { statement: pageStatement({ ...list, qb: list.qb.clone() }, query), estimate: null };
+    const newestFirst = estimate === null ? {} : { order: NEWEST_FIRST, byRelevance: false };
+    return { statement: pageStatement({ ...list, ...newestFirst, qb: list.qb.clone() }, query), estimate, asked };
   }
 
   /** The statements of one pass of the list's page, in the order `list` runs them (for the search benchmark). */
   async pageStatements(access: AccessContext, query: CaseQueryDto, pass: SearchPass): Promise<{ sql: string; parameters: unknown[] }[]> {
-    const list = this.searched(await this.filtered(access, query), query, pass);
-    const { statement } = await this.planPage(list, query);
-    return mayBeBroad(list) ? [estimateStatement(list), statement] : [statement];
+    const { asked, statement } = await this.planPage(this.searched(await this.filtered(access, query), query, pass), query);
+    return asked ? [asked, statement] : [statement];
   }
 
   /** One search pass over the filtered files (a copy of them), and the list's order. */

@@ -23,12 +23,12 @@ export class CaseSearchTerms1764810000000 implements MigrationInterface {
   }
 }
 
-/** Computes the terms of every file from its names (exported for its test). */
-export async function fillSearchTerms(q: Pick<QueryRunner, 'query'>): Promise<void> {
+/** Computes the terms of every file (or of those `where` selects) from its names (exported for its test and a later migration). */
+export async function fillSearchTerms(q: Pick<QueryRunner, 'query'>, where = 'TRUE'): Promise<void> {
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
     const rows: { id: string; child_full_name: string; child_other_names: string | null }[] = await q.query(
-      `SELECT id, child_full_name, child_other_names FROM cases WHERE id > $1 ORDER BY id LIMIT ${BATCH}`,
+      `SELECT id, child_full_name, child_other_names FROM cases WHERE id > $1 AND (${where}) ORDER BY id LIMIT ${BATCH}`,
       [after],
     );
     if (rows.length === 0) return;

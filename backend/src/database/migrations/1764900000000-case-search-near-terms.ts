@@ -15,7 +15,9 @@ export class CaseSearchNearTerms1764900000000 implements MigrationInterface {
   name = 'CaseSearchNearTerms1764900000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await fillSearchTerms(q);
+    // Files whose terms have no near key yet: on a database that ran the previous migration in the same
+    // upgrade, that one already wrote them with the near keys, and they are not rewritten twice.
+    await fillSearchTerms(q, `NOT EXISTS (SELECT 1 FROM unnest(search_terms) AS t WHERE t LIKE '~%')`);
     await q.query(`ALTER TABLE cases ALTER COLUMN search_terms SET STATISTICS 1000`);
     await q.query(`ANALYZE cases`);
   }
